@@ -1,0 +1,124 @@
+import Foundation
+
+/// The pipeline: load → validate → index → render → write. Each stage hands a value to the
+/// next; any stage that finds errors stops the build before anything is written.
+public struct Builder: Sendable {
+    public let options: BuildOptions
+    /// Receives progress lines (`[2/5] Validating 1,204 files`).
+    public let log: @Sendable (String) -> Void
+
+    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Validates everything without writing.
+    public func check() throws(BuildFailed) -> BuildReport {
+        var clock = StageClock()
+        let (_, _, _, warnings) = try prepare(&clock)
+        return BuildReport(diagnostics: warnings, pagesWritten: 0, timings: clock.timings)
+    }
+
+    public func build() throws(BuildFailed) -> BuildReport {
+        var clock = StageClock()
+        let output = OutputFolder(options.output)
+        if let unsafe = output.checkSafe(content: options.content, templates: options.templates) {
+            throw BuildFailed(diagnostics: [unsafe])
+        }
+        let (graph, theme, inventory, warnings) = try prepare(&clock)
+
+        let markdown = MarkdownRenderer(allowRawHTML: graph.site.unsafeHTML)
+        let bodies = RenderedBodies(records: graph.records, markdown: markdown)
+        let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: inventory.media)
+        try checkUniquePaths(jobs)
+        let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
+        let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
+        log("[4/5] Rendering \(jobs.count) files")
+        let staging: URL
+        do {
+            staging = try output.makeStaging()
+            try output.makeFolders(for: jobs.map(\.outputPath), in: staging)
+        } catch {
+            throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: "cannot write beside the output folder: \(error.localizedDescription)")])
+        }
+        let failures = Parallel.map(jobs) { job -> Diagnostic? in
+            do { try renderer.render(job, into: staging) } catch {
+                return Diagnostic(path: job.outputPath, message: "could not be written: \(error.localizedDescription)")
+            }
+            return nil
+        }.compactMap { $0 }
+        guard failures.isEmpty else {
+            output.discard(staging)
+            throw BuildFailed(diagnostics: failures)
+        }
+        clock.lap("render")
+        log("[5/5] Writing \(options.output.path)")
+        do { try output.commit(staging) } catch {
+            output.discard(staging)
+            throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: "could not replace the output folder: \(error.localizedDescription)")])
+        }
+        clock.lap("write")
+        return BuildReport(diagnostics: warnings, pagesWritten: jobs.count, timings: clock.timings)
+    }
+
+    /// Load, validate and index: everything `check` and `build` share.
+    private func prepare(_ clock: inout StageClock) throws(BuildFailed) -> (SiteGraph, Theme, ContentInventory, [Diagnostic]) {
+        log("[1/5] Loading \(options.content.path)")
+        var scanner = ContentScanner(root: options.content)
+        let inventory = scanner.scan()
+        var problems = scanner.diagnostics
+        let siteSink = DiagnosticSink()
+        let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink) }
+        problems += siteSink.diagnostics
+        guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
+        let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language)
+        problems += themeProblems.map { theme in
+            var located = theme
+            located.path = options.templates.lastPathComponent + "/" + theme.path
+            return located
+        }
+        guard let theme = loadedTheme else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
+        clock.lap("load")
+
+        let fileCount = inventory.records.count + inventory.communities.count + inventory.pages.count
+        log("[2/5] Validating \(fileCount) files")
+        let parsed = ContentValidator(labels: theme.strings.values).validate(inventory, site: site)
+        problems += parsed.diagnostics
+        clock.lap("validate")
+
+        log("[3/5] Indexing \(parsed.content.records.count) records")
+        var indexer = SiteIndexer(includeDrafts: options.includeDrafts,
+                                  today: SiteClock.today(options.moment, timeZone: site.timeZone))
+        let graph = indexer.index(parsed.content)
+        problems += indexer.diagnostics
+        if site.baseURL == nil {
+            problems.append(Diagnostic(.warning, path: "site.yml", field: "base_url",
+                                       message: "is not set, so feed.xml, the community feeds and sitemap.xml are not written; add base_url: https://… to publish them"))
+        }
+        clock.lap("index")
+        let ordered = Diagnostic.ordered(problems)
+        if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
+        return (graph, theme, inventory, ordered)
+    }
+
+    private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {
+        var seen = Set<String>()
+        let clashes = jobs.map(\.outputPath).filter { !seen.insert($0).inserted }
+        guard !clashes.isEmpty else { return }
+        throw BuildFailed(diagnostics: clashes.map {
+            Diagnostic(path: $0, message: "two sources would be written to this same output file; rename one of them")
+        })
+    }
+}
+
+/// Wall time per pipeline stage, for `--timings`.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        timings.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,77 @@
+/// Where every page of the site lives. The only place output paths and links are decided.
+public enum Routes {
+    /// Top-level names the engine writes itself, so free pages may not take them.
+    static let reservedTopLevel: Set<String> = ["index", "communities", "meetings", "activities", "conventions",
+                                                "problems", "tags", "assets", "media", "page", "feed", "sitemap", "404"]
+    /// Kinds that also get a site-wide list.
+    public static let siteWideKinds: [RecordKind] = [.meetings, .activities, .conventions]
+
+    public static let home = "index.html"
+    public static let notFound = "404.html"
+    public static let communities = "communities/index.html"
+    public static let tags = "tags/index.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let stylesheet = "assets/style.css"
+
+    public static func page(_ slug: String) -> String { "\(slug)/index.html" }
+    public static func community(_ id: String) -> String { "communities/\(id)/index.html" }
+    public static func communityFeed(_ id: String) -> String { "communities/\(id)/feed.xml" }
+
+    public static func record(_ record: Record) -> String {
+        "\(recordFolder(record))/index.html"
+    }
+
+    /// The folder holding a record's page and, for a bundle, its files.
+    public static func recordFolder(_ record: Record) -> String {
+        "communities/\(record.community)/\(record.kind.rawValue)/\(record.slug)"
+    }
+
+    /// Page `number` (from 1) of a list whose first page lives in `folder`.
+    public static func listPage(_ folder: String, _ number: Int) -> String {
+        number == 1 ? "\(folder)/index.html" : "\(folder)/page/\(number)/index.html"
+    }
+
+    public static func communityList(_ id: String, _ kind: RecordKind) -> String { "communities/\(id)/\(kind.rawValue)" }
+    public static func siteList(_ kind: RecordKind) -> String { kind.rawValue }
+    public static func tagFolder(_ slug: String) -> String { "tags/\(slug)" }
+
+    /// The URL segment for a free-form tag: `Mutual aid` → `mutual-aid`, `电梯` → `电梯`.
+    public static func tagSlug(_ tag: String) -> String {
+        if let slug = Identifier.suggestion(for: tag) { return slug }
+        return "tag-" + tag.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-")
+    }
+
+    /// The link from the page at `from` to the file at `to`, both site-relative paths.
+    public static func link(from: String, to: String) -> String {
+        rootPrefix(of: from) + percentEncoded(to)
+    }
+
+    /// `../` once per folder between a page and the site root.
+    public static func rootPrefix(of path: String) -> String {
+        String(repeating: "../", count: path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+    }
+
+    /// An absolute URL under the site's `base_url`.
+    public static func absolute(_ path: String, base: String) -> String {
+        base + percentEncoded(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    /// Encodes each path segment so links stay valid with any script in a name.
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        out.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,103 @@
+/// Everything that was parsed, as one value: the input of the index stage.
+public struct ParsedContent: Sendable {
+    public var site: SiteConfig
+    public var pages: [FreePage]
+    public var communities: [Community]
+    public var records: [Record]
+}
+
+/// A community with its published records, each kind newest first.
+public struct CommunityNode: Sendable {
+    public let profile: Community
+    public let records: [RecordKind: [Record]]
+
+    public func list(_ kind: RecordKind) -> [Record] { records[kind] ?? [] }
+}
+
+public struct TagNode: Sendable {
+    public let name: String
+    public let slug: String
+    public let records: [Record]
+}
+
+/// The site as a graph: who belongs where, who links to whom, in a fixed order.
+/// Built once, read by every renderer; every list here is already sorted.
+public struct SiteGraph: Sendable {
+    public let site: SiteConfig
+    public let today: SimpleDate
+    public let pages: [FreePage]
+    public let communities: [CommunityNode]
+    /// Every published record, newest first.
+    public let records: [Record]
+    public let tags: [TagNode]
+    private let meetingsByProblem: [String: [Record]]
+    private let supersededBy: [String: Record]
+    private let recordsByKey: [String: Record]
+    private let communitiesByID: [String: Community]
+
+    init(site: SiteConfig, today: SimpleDate, pages: [FreePage], communities: [CommunityNode], records: [Record],
+         tags: [TagNode], meetingsByProblem: [String: [Record]], supersededBy: [String: Record],
+         recordsByKey: [String: Record], communitiesByID: [String: Community]) {
+        self.site = site
+        self.today = today
+        self.pages = pages
+        self.communities = communities
+        self.records = records
+        self.tags = tags
+        self.meetingsByProblem = meetingsByProblem
+        self.supersededBy = supersededBy
+        self.recordsByKey = recordsByKey
+        self.communitiesByID = communitiesByID
+    }
+
+    static func key(_ community: String, _ kind: RecordKind, _ slug: String) -> String {
+        "\(community)/\(kind.rawValue)/\(slug)"
+    }
+
+    public func community(_ id: String) -> Community? { communitiesByID[id] }
+
+    public func record(_ community: String, _ kind: RecordKind, _ slug: String) -> Record? {
+        recordsByKey[Self.key(community, kind, slug)]
+    }
+
+    /// Meetings that dealt with a problem, oldest first.
+    public func meetings(about problem: Record) -> [Record] {
+        meetingsByProblem[Self.key(problem.community, .problems, problem.slug)] ?? []
+    }
+
+    public func problems(of meeting: Record) -> [Record] {
+        (meeting.meeting?.problems ?? []).compactMap { record(meeting.community, .problems, $0) }
+    }
+
+    public func supersedes(_ convention: Record) -> Record? {
+        convention.convention?.supersedes.flatMap { record(convention.community, .conventions, $0) }
+    }
+
+    public func supersededBy(_ convention: Record) -> Record? {
+        supersededBy[Self.key(convention.community, .conventions, convention.slug)]
+    }
+
+    /// Scheduled meetings on or after today, soonest first.
+    public var upcomingMeetings: [Record] {
+        records.filter { $0.meeting?.status == .scheduled && ($0.date ?? today) >= today }.reversed()
+    }
+
+    /// Communities grouped by street, streets and communities in name order.
+    public var streets: [(street: String, communities: [CommunityNode])] {
+        Dictionary(grouping: communities, by: \.profile.street)
+            .map { ($0.key, $0.value) }
+            .sorted { $0.0 < $1.0 }
+    }
+}
+
+extension SiteGraph {
+    /// Newest first; undated (draft conventions) last; ties by title then slug so order never depends on disk.
+    static func newestFirst(_ a: Record, _ b: Record) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return (a.title, a.community, a.kind, a.slug) < (b.title, b.community, b.kind, b.slug)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// Builds the site graph from parsed content: checks that references resolve and that no two
+/// files claim the same page, drops drafts unless asked, and sorts everything once.
+struct SiteIndexer {
+    let includeDrafts: Bool
+    let today: SimpleDate
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(includeDrafts: Bool, today: SimpleDate) {
+        self.includeDrafts = includeDrafts
+        self.today = today
+    }
+
+    mutating func index(_ content: ParsedContent) -> SiteGraph {
+        let all = content.records
+        var byKey: [String: Record] = [:]
+        for record in all.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            let key = SiteGraph.key(record.community, record.kind, record.slug)
+            if let other = byKey[key] {
+                report(record.sourcePath, message: "gives the same page address as \(other.sourcePath) (both are \"\(record.slug)\" in \(record.kind.rawValue)); rename one of them")
+            } else {
+                byKey[key] = record
+            }
+        }
+        let published = all.filter { includeDrafts || !$0.draft }
+        let publishedKeys = Set(published.map { SiteGraph.key($0.community, $0.kind, $0.slug) })
+        checkReferences(all, byKey: byKey, publishedKeys: publishedKeys)
+
+        let sorted = published.sorted(by: SiteGraph.newestFirst)
+        var meetingsByProblem: [String: [Record]] = [:]
+        var supersededBy: [String: Record] = [:]
+        for record in sorted.reversed() {
+            for problem in record.meeting?.problems ?? [] {
+                meetingsByProblem[SiteGraph.key(record.community, .problems, problem), default: []].append(record)
+            }
+            if let old = record.convention?.supersedes {
+                supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
+            }
+        }
+        let grouped = Dictionary(grouping: sorted, by: \.community)
+        let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
+            CommunityNode(profile: profile, records: Dictionary(grouping: grouped[profile.id] ?? [], by: \.kind))
+        }
+        let pages = content.pages.filter { includeDrafts || !$0.draft }
+            .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
+        return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
+                         records: sorted, tags: tags(of: sorted), meetingsByProblem: meetingsByProblem,
+                         supersededBy: supersededBy,
+                         recordsByKey: byKey.filter { publishedKeys.contains($0.key) },
+                         communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    private mutating func checkReferences(_ records: [Record], byKey: [String: Record], publishedKeys: Set<String>) {
+        for record in records where includeDrafts || !record.draft {
+            let line = { (field: String) in record.referenceLines[field] ?? 1 }
+            for slug in record.meeting?.problems ?? [] {
+                let key = SiteGraph.key(record.community, .problems, slug)
+                if byKey[key] == nil {
+                    let known = records.filter { $0.community == record.community && $0.kind == .problems }.map(\.slug).sorted()
+                    let hint = known.isEmpty ? "this community has no problems/ yet; add problems/\(slug).md"
+                        : Suggestion.hint(for: slug, in: known)
+                    report(record.sourcePath, line: line("problems"), field: "problems",
+                           message: "no problem \"\(slug)\" in community \(record.community); \(hint)")
+                } else if !publishedKeys.contains(key) {
+                    report(record.sourcePath, line: line("problems"), field: "problems", severity: .warning,
+                           message: "problem \"\(slug)\" is a draft, so this meeting does not link to it until it is published")
+                }
+            }
+            if let old = record.convention?.supersedes {
+                let key = SiteGraph.key(record.community, .conventions, old)
+                if old == record.slug {
+                    report(record.sourcePath, line: line("supersedes"), field: "supersedes",
+                           message: "a convention cannot supersede itself; name the earlier version's file name")
+                } else if byKey[key] == nil {
+                    let known = records.filter { $0.community == record.community && $0.kind == .conventions }.map(\.slug).sorted()
+                    report(record.sourcePath, line: line("supersedes"), field: "supersedes",
+                           message: "no convention \"\(old)\" in community \(record.community); \(Suggestion.hint(for: old, in: known))")
+                }
+            }
+        }
+    }
+
+    /// Tags that differ only in case or spacing share one page, named by their first spelling.
+    private func tags(of records: [Record]) -> [TagNode] {
+        var bySlug: [String: (names: [String], records: [Record])] = [:]
+        for record in records {
+            var slugsOfRecord = Set<String>()
+            for tag in record.tags {
+                let slug = Routes.tagSlug(tag)
+                bySlug[slug, default: ([], [])].names.append(tag)
+                if slugsOfRecord.insert(slug).inserted { bySlug[slug, default: ([], [])].records.append(record) }
+            }
+        }
+        return bySlug.map { slug, entry in
+            TagNode(name: entry.names.min()!, slug: slug, records: entry.records)
+        }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+    }
+
+    private mutating func report(_ path: String, line: Int = 1, field: String? = nil,
+                                 severity: Diagnostic.Severity = .error, message: String) {
+        diagnostics.append(Diagnostic(severity, path: path, line: line, field: field, message: message))
+    }
+}

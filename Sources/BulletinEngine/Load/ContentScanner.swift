@@ -1,0 +1,184 @@
+import Foundation
+
+/// Walks the content folder and sorts every file into its role, reporting anything that
+/// matches no role: a misspelt folder must not silently drop a report.
+struct ContentScanner {
+    let root: URL
+    private(set) var diagnostics: [Diagnostic] = []
+    private let fileManager = FileManager()
+
+    init(root: URL) { self.root = root.standardizedFileURL }
+
+    mutating func scan() -> ContentInventory {
+        var inventory = ContentInventory()
+        guard isDirectory(root) else {
+            report("", "the content folder does not exist; pass --content with the folder that holds site.yml")
+            return inventory
+        }
+        for name in entries(of: root) {
+            let url = root.appendingPathComponent(name)
+            switch (name, isDirectory(url)) {
+            case ("site.yml", false): inventory.site = SourceFile(path: name, url: url)
+            case ("pages", true): inventory.pages = scanPages(url)
+            case ("media", true): inventory.media = files(under: url, relativeTo: "media")
+            case ("communities", true): scanCommunities(url, into: &inventory)
+            default:
+                let known = ["site.yml", "pages", "media", "communities"]
+                report(name, "\"\(name)\" is not part of a bulletin content folder; \(Suggestion.hint(for: name, in: known)) (to keep a file here without publishing it, start its name with \"_\")")
+            }
+        }
+        if inventory.site == nil, isDirectory(root) {
+            report("site.yml", "site.yml is missing; create it with at least `title: <site name>`")
+        }
+        return inventory
+    }
+
+    private mutating func scanPages(_ folder: URL) -> [(slug: String, file: SourceFile)] {
+        var pages: [(slug: String, file: SourceFile)] = []
+        for name in entries(of: folder) {
+            let path = "pages/" + name
+            guard name.hasSuffix(".md"), !isDirectory(folder.appendingPathComponent(name)) else {
+                report(path, "pages/ holds only Markdown files named <slug>.md")
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            guard checkIdentifier(slug, path: path, what: "page name") else { continue }
+            guard !Routes.reservedTopLevel.contains(slug) else {
+                report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
+                continue
+            }
+            pages.append((slug, SourceFile(path: path, url: folder.appendingPathComponent(name))))
+        }
+        return pages
+    }
+
+    private mutating func scanCommunities(_ folder: URL, into inventory: inout ContentInventory) {
+        for community in entries(of: folder) {
+            let url = folder.appendingPathComponent(community)
+            let path = "communities/" + community
+            guard isDirectory(url) else {
+                report(path, "communities/ holds one folder per community; move this file into a community folder")
+                continue
+            }
+            guard checkIdentifier(community, path: path, what: "community folder name") else { continue }
+            var hasProfile = false
+            for name in entries(of: url) {
+                let child = url.appendingPathComponent(name)
+                let childPath = path + "/" + name
+                if name == "community.md", !isDirectory(child) {
+                    hasProfile = true
+                    inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child)))
+                } else if let kind = RecordKind(rawValue: name), isDirectory(child) {
+                    inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
+                } else {
+                    let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
+                    report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
+                }
+            }
+            if !hasProfile {
+                report(path + "/community.md", "community profile is missing; create community.md with `name:` and `street:`")
+            }
+        }
+    }
+
+    private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String) -> [RecordSource] {
+        var records: [RecordSource] = []
+        for name in entries(of: folder) {
+            let url = folder.appendingPathComponent(name)
+            let recordPath = path + "/" + name
+            let isBundle = isDirectory(url)
+            let stem: String
+            if isBundle {
+                stem = name
+            } else if name.hasSuffix(".md") {
+                stem = String(name.dropLast(3))
+            } else {
+                report(recordPath, "only Markdown records (.md) and bundle folders belong in \(kind.rawValue)/; put files a record links to in a bundle folder beside its index.md")
+                continue
+            }
+            guard let (date, slug) = splitName(stem, kind: kind, path: recordPath) else { continue }
+            var file = SourceFile(path: recordPath, url: url)
+            var assets: [SourceFile] = []
+            if isBundle {
+                let index = url.appendingPathComponent("index.md")
+                guard fileManager.fileExists(atPath: index.path) else {
+                    report(recordPath, "a bundle folder needs an index.md holding the record")
+                    continue
+                }
+                file = SourceFile(path: recordPath + "/index.md", url: index)
+                assets = files(under: url, relativeTo: recordPath).filter { $0.path != file.path }
+            }
+            records.append(RecordSource(kind: kind, community: community, slug: slug, fileDate: date,
+                                        file: file, bundleAssets: assets))
+        }
+        return records
+    }
+
+    /// `2024-05-18-roof-round-6` → (date, `roof-round-6`) for dated kinds; the stem itself otherwise.
+    private mutating func splitName(_ stem: String, kind: RecordKind, path: String) -> (SimpleDate?, String)? {
+        guard kind.isDated else {
+            return checkIdentifier(stem, path: path, what: "file name") ? (nil, stem) : nil
+        }
+        let prefix = String(stem.prefix(10))
+        let rest = stem.dropFirst(10)
+        guard stem.count > 11, rest.first == "-", prefix.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+            let example = Identifier.suggestion(for: stem) ?? "slug"
+            report(path, "\(kind.rawValue) are named <YYYY-MM-DD>-<slug>, e.g. 2024-05-18-\(example)")
+            return nil
+        }
+        guard let date = SimpleDate(iso: prefix) else {
+            report(path, "the date \"\(prefix)\" in the file name does not exist; write a real date as YYYY-MM-DD")
+            return nil
+        }
+        let slug = String(rest.dropFirst())
+        guard checkIdentifier(slug, path: path, what: "file name") else { return nil }
+        return (date, slug)
+    }
+
+    private mutating func checkIdentifier(_ name: String, path: String, what: String) -> Bool {
+        if Identifier.isValid(name) { return true }
+        let advice = Identifier.suggestion(for: name).map { "; rename it to \"\($0)\"" } ?? ""
+        report(path, "the \(what) \"\(name)\" may only use lowercase letters, digits and \"-\"\(advice)")
+        return false
+    }
+
+    /// Every file below `folder`, ignored names skipped, with content-relative paths.
+    private mutating func files(under folder: URL, relativeTo prefix: String) -> [SourceFile] {
+        var found: [SourceFile] = []
+        for name in entries(of: folder) {
+            let url = folder.appendingPathComponent(name)
+            let path = prefix + "/" + name
+            if isDirectory(url) { found += files(under: url, relativeTo: path) }
+            else { found.append(SourceFile(path: path, url: url)) }
+        }
+        return found
+    }
+
+    /// Sorted so builds do not depend on the order the file system lists names in.
+    /// Links that lead outside the content folder are reported and skipped.
+    private mutating func entries(of folder: URL) -> [String] {
+        let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().filter { name in
+            let url = folder.appendingPathComponent(name)
+            guard (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil else { return true }
+            let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+            let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
+            if target == rootPath || target.hasPrefix(rootPath + "/") { return true }
+            report(relativePath(url), "this is a link to \(target), outside the content folder; links are not followed out of it, copy the file in instead")
+            return false
+        }
+    }
+
+    private func relativePath(_ url: URL) -> String {
+        String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return fileManager.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    private mutating func report(_ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, message: message))
+    }
+}

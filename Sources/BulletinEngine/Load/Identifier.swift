@@ -1,0 +1,29 @@
+/// The rule for community and slug names: lowercase letters of any script, digits and `-`.
+enum Identifier {
+    static func isValid(_ name: String) -> Bool {
+        guard !name.isEmpty, name.first != "-", name.last != "-" else { return false }
+        return name.unicodeScalars.allSatisfy(isAllowed)
+    }
+
+    /// A valid spelling of `name` to suggest, or nil when nothing usable is left.
+    static func suggestion(for name: String) -> String? {
+        var out = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+            else if scalar == " " || scalar == "_" || scalar == "." || scalar == "-" || scalar == "/" {
+                if !out.isEmpty, out.last != "-" { out.append("-") }
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? nil : out
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "-" { return true }
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) }
+        let p = scalar.properties
+        return p.isAlphabetic && !p.isUppercase && !p.changesWhenLowercased
+            || p.numericType == .decimal
+            || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
+    }
+}

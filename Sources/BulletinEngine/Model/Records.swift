@@ -1,0 +1,171 @@
+/// The four kinds of record a community folder holds; the raw value is the folder name.
+public enum RecordKind: String, CaseIterable, Sendable, Comparable {
+    case meetings, activities, conventions, problems
+
+    /// Meetings and activities take their date from the file name.
+    public var isDated: Bool { self == .meetings || self == .activities }
+
+    /// Singular key used in templates and strings (`meeting`).
+    public var singular: String {
+        switch self {
+        case .meetings: "meeting"
+        case .activities: "activity"
+        case .conventions: "convention"
+        case .problems: "problem"
+        }
+    }
+
+    public static func < (a: RecordKind, b: RecordKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+public struct Vote: Sendable, Hashable {
+    public var inFavour: Int
+    public var against: Int
+    public var abstain: Int
+    public var total: Int { inFavour + against + abstain }
+}
+
+public struct ParticipantGroup: Sendable, Hashable {
+    public var role: String
+    public var count: Int?
+}
+
+public struct FollowUp: Sendable, Hashable {
+    public var action: String
+    public var owner: String?
+    public var due: SimpleDate?
+    public var done: Bool
+}
+
+public struct Meeting: Sendable, Hashable {
+    public var format: MeetingFormat
+    public var status: MeetingStatus
+    public var time: TimeOfDay?
+    public var endTime: TimeOfDay?
+    public var location: String?
+    public var convener: String?
+    public var recorder: String?
+    public var participants: [ParticipantGroup]
+    public var attendance: Int?
+    public var agenda: [String]
+    public var problems: [String]
+    public var round: Int?
+    public var outcome: MeetingOutcome?
+    public var decisions: [String]
+    public var vote: Vote?
+    public var followUp: [FollowUp]
+    public var summary: String?
+}
+
+public struct Activity: Sendable, Hashable {
+    public var category: ActivityCategory
+    public var endDate: SimpleDate?
+    public var time: TimeOfDay?
+    public var location: String?
+    public var organizer: String?
+    public var partners: [String]
+    public var participants: Int?
+    public var volunteers: Int?
+}
+
+public struct Convention: Sendable, Hashable {
+    public var kind: ConventionKind
+    public var adopted: SimpleDate?
+    public var effective: SimpleDate?
+    public var status: ConventionStatus
+    public var version: String?
+    public var supersedes: String?
+    public var adoptedBy: String?
+    public var vote: Vote?
+}
+
+public struct Problem: Sendable, Hashable {
+    public var raised: SimpleDate
+    public var raisedBy: String?
+    public var category: ProblemCategory?
+    public var status: ProblemStatus
+    public var resolved: SimpleDate?
+    public var urgent: Bool
+}
+
+public enum RecordDetails: Sendable, Hashable {
+    case meeting(Meeting)
+    case activity(Activity)
+    case convention(Convention)
+    case problem(Problem)
+}
+
+/// A validated record of any kind: what every kind shares, plus its own fields.
+public struct Record: Sendable, Hashable {
+    public var kind: RecordKind
+    public var community: String
+    public var slug: String
+    /// Content-relative path of the Markdown file (`…/index.md` for a bundle).
+    public var sourcePath: String
+    public var title: String
+    /// The date a record is listed under: held, started, adopted or raised.
+    public var date: SimpleDate?
+    public var tags: [String]
+    public var draft: Bool
+    public var body: String
+    /// Content-relative paths of a bundle's other files, published beside its page.
+    public var bundleAssets: [String]
+    public var details: RecordDetails
+    /// File lines of the fields that name other records, for reference errors.
+    public var referenceLines: [String: Int] = [:]
+
+    public var meeting: Meeting? { if case .meeting(let m) = details { m } else { nil } }
+    public var convention: Convention? { if case .convention(let c) = details { c } else { nil } }
+    public var problem: Problem? { if case .problem(let p) = details { p } else { nil } }
+    public var activity: Activity? { if case .activity(let a) = details { a } else { nil } }
+}
+
+public struct Grid: Sendable, Hashable {
+    public var name: String
+    public var buildings: [String]
+    public var leader: String?
+}
+
+public struct Contact: Sendable, Hashable {
+    public var text: String?
+    public var phone: String?
+    public var address: String?
+    public var hours: String?
+    public var email: String?
+}
+
+public struct Community: Sendable, Hashable {
+    public var id: String
+    public var sourcePath: String
+    public var name: String
+    public var street: String
+    public var district: String?
+    public var secretary: String?
+    public var contact: Contact?
+    public var grids: [Grid]
+    public var households: Int?
+    public var population: Int?
+    public var body: String
+}
+
+public struct FreePage: Sendable, Hashable {
+    public var slug: String
+    public var sourcePath: String
+    public var title: String
+    public var menu: Int?
+    public var draft: Bool
+    public var body: String
+}
+
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String
+    public var language: String
+    public var baseURL: String?
+    public var description: String?
+    public var publisher: String?
+    public var timeZone: String
+    public var pageSize: Int
+    public var unsafeHTML: Bool
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Yams
+
+/// Reads one content file up to its fields: bytes → text → front matter → YAML tree.
+struct DocumentReader {
+    let labels: ValueLabels
+
+    struct Document {
+        let fields: FieldReader
+        let body: String
+    }
+
+    /// A Markdown file with front matter. Returns nil (with diagnostics) when it cannot be read.
+    func readMarkdown(_ file: SourceFile, sink: DiagnosticSink) -> Document? {
+        guard let text = readText(file, sink: sink) else { return nil }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sink.add(Diagnostic(path: file.path, message: "the file is empty; start it with front matter:\n---\ntitle: ...\n---"))
+            return nil
+        }
+        let split: FrontMatter
+        do {
+            split = try FrontMatter.split(text)
+        } catch .missingOpening {
+            sink.add(Diagnostic(path: file.path, message: "the file must start with a line `---`, then the fields, then another `---` line before the text"))
+            return nil
+        } catch {
+            sink.add(Diagnostic(path: file.path, message: "the front matter is never closed; add a line `---` after the last field"))
+            return nil
+        }
+        guard let fields = readYAML(split.yaml, path: file.path, firstLine: split.yamlFirstLine, sink: sink) else { return nil }
+        return Document(fields: fields, body: split.body)
+    }
+
+    /// A plain YAML file such as site.yml.
+    func readYAMLFile(_ file: SourceFile, sink: DiagnosticSink) -> FieldReader? {
+        guard let text = readText(file, sink: sink) else { return nil }
+        return readYAML(text, path: file.path, firstLine: 1, sink: sink)
+    }
+
+    private func readText(_ file: SourceFile, sink: DiagnosticSink) -> String? {
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            sink.add(Diagnostic(path: file.path, message: "cannot be read; check the file's permissions"))
+            return nil
+        }
+        do {
+            return try TextDecoding.decode(data)
+        } catch {
+            switch error {
+            case .invalidUTF8(let line, let column):
+                sink.add(Diagnostic(path: file.path, line: line, column: column,
+                                    message: "the text is not valid UTF-8; save the file as UTF-8 in your editor"))
+            case .nulByte(let line, let column):
+                sink.add(Diagnostic(path: file.path, line: line, column: column,
+                                    message: "the file holds a NUL byte, so it is not a text file; save it again as plain UTF-8 text"))
+            }
+            return nil
+        }
+    }
+
+    private func readYAML(_ yaml: String, path: String, firstLine: Int, sink: DiagnosticSink) -> FieldReader? {
+        do {
+            let root = try Yams.compose(yaml: yaml)
+            return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)
+        } catch let error as YamlError {
+            sink.add(YAMLErrorReport.diagnostic(error, yaml: yaml, path: path, firstLine: firstLine))
+            return nil
+        } catch {
+            sink.add(Diagnostic(path: path, line: firstLine, message: "the front matter is not valid YAML: \(error)"))
+            return nil
+        }
+    }
+}
+
+/// Rewords libyaml's errors for people who are not programmers.
+enum YAMLErrorReport {
+    static func diagnostic(_ error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        func located(_ mark: Mark, _ problem: String) -> Diagnostic {
+            let line = max(1, mark.line)
+            let source = line <= lines.count ? lines[line - 1] : ""
+            var message = "the front matter is not valid YAML: \(problem)"
+            if source.contains("\t") {
+                message += "; indent with spaces, not tabs"
+            } else if problem.contains("mapping values are not allowed") {
+                message += "; a value containing \": \" must be put in quotes, e.g. title: \"Roof: round 2\""
+            }
+            return Diagnostic(path: path, line: line + firstLine - 1, column: mark.column, message: message)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return located(mark, problem)
+        case .duplicatedKeysInMapping(let keys, let context):
+            let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+            return Diagnostic(path: path, line: context.mark.line + firstLine - 1, column: context.mark.column,
+                              field: keys.first,
+                              message: "the field \(names) is written more than once; keep one")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(path: path, line: firstLine, message: "the front matter cannot be read: \(problem)")
+        default:
+            return Diagnostic(path: path, line: firstLine, message: "the front matter is not valid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// What a template sees; dictionaries, so swift-mustache looks values up without reflection.
+typealias View = [String: Any]
+
+/// Builds the values for one output page. URLs are made relative to that page here.
+struct PageContext {
+    let path: String
+    let graph: SiteGraph
+    let strings: ThemeStrings
+    let bodies: RenderedBodies
+    /// Set for 404.html, which a server shows at any address: links start from the site root.
+    var absoluteRoot: String?
+
+    var root: String { absoluteRoot ?? Routes.rootPrefix(of: path) }
+
+    func url(_ target: String) -> String {
+        absoluteRoot.map { $0 + Routes.percentEncoded(target) } ?? Routes.link(from: path, to: target)
+    }
+
+    func date(_ date: SimpleDate?) -> View? {
+        date.map { ["iso": $0.iso, "text": strings.format($0)] }
+    }
+
+    func choice<E: ContentEnum>(_ value: E?) -> View? {
+        value.map { ["value": $0.rawValue, "label": strings.label($0)] }
+    }
+
+    func communityLink(_ id: String) -> View {
+        ["name": graph.community(id)?.name ?? id, "url": url(Routes.community(id))]
+    }
+
+    func tagLinks(_ tags: [String]) -> [View] {
+        var seen = Set<String>()
+        return tags.compactMap { tag in
+            let slug = Routes.tagSlug(tag)
+            guard seen.insert(slug).inserted else { return nil }
+            return ["name": tag, "url": url(Routes.listPage(Routes.tagFolder(slug), 1))]
+        }
+    }
+
+    /// An entry of any list.
+    func summary(_ record: Record) -> View {
+        var view: View = [
+            "title": record.title, "url": url(Routes.record(record)), "kind": record.kind.singular,
+            "kind_label": strings.kinds[record.kind.singular]?.one ?? record.kind.singular,
+            "community": communityLink(record.community), "draft": record.draft,
+        ]
+        view["date"] = date(record.date)
+        view["summary"] = bodies.summary(of: record)
+        view.setList("tags", tagLinks(record.tags))
+        switch record.details {
+        case .meeting(let m):
+            view["status"] = choice(m.status)
+            view["format"] = choice(m.format)
+            view["outcome"] = choice(m.outcome)
+        case .activity(let a):
+            view["category"] = choice(a.category)
+        case .convention(let c):
+            view["status"] = choice(c.status)
+        case .problem(let p):
+            view["status"] = choice(p.status)
+            view["urgent"] = p.urgent
+        }
+        return view
+    }
+
+    func summaries(_ records: [Record]) -> [View] { records.map(summary) }
+
+    func communitySummary(_ node: CommunityNode) -> View {
+        let problems = node.list(.problems)
+        var view: View = [
+            "name": node.profile.name, "url": url(Routes.community(node.profile.id)), "street": node.profile.street,
+            "counts": [
+                "meetings": node.list(.meetings).count, "activities": node.list(.activities).count,
+                "conventions": node.list(.conventions).count, "problems": problems.count,
+                "problems_open": problems.filter { !($0.problem?.status.isSettled ?? true) }.count,
+            ] as View,
+        ]
+        view["district"] = node.profile.district
+        return view
+    }
+
+    func streets() -> [View] {
+        graph.streets.map { ["name": $0.street, "communities": $0.communities.map(communitySummary)] }
+    }
+
+    /// The frame every page shares: menu, strings, site, breadcrumbs.
+    func frame(title: String, kindClass: String, breadcrumbs: [(String, String)], feed: String? = nil) -> View {
+        var view: View = [
+            "lang": graph.site.language, "root": root, "t": strings.ui, "page_title": title,
+            "kind_class": "page-\(kindClass)", "stylesheet_url": url(Routes.stylesheet),
+            "site": siteView, "menu": menu(),
+        ]
+        view.setList("breadcrumbs", breadcrumbs.map { ["title": $0.0, "url": url($0.1)] as View })
+        if graph.site.baseURL != nil { view["feed_url"] = url(feed ?? Routes.feed) }
+        return view
+    }
+
+    private var siteView: View {
+        var site: View = ["title": graph.site.title]
+        site["description"] = graph.site.description
+        site["publisher"] = graph.site.publisher
+        site["base_url"] = graph.site.baseURL
+        return site
+    }
+
+    private func menu() -> [View] {
+        var entries: [(title: String, target: String, section: String)] = [
+            (strings.text("home"), Routes.home, ""),
+            (strings.text("communities"), Routes.communities, "communities/"),
+        ]
+        for kind in Routes.siteWideKinds {
+            entries.append((strings.text(kind.rawValue), Routes.listPage(Routes.siteList(kind), 1), kind.rawValue + "/"))
+        }
+        entries.append((strings.text("tags"), Routes.tags, "tags/"))
+        for page in graph.pages where page.menu != nil {
+            entries.append((page.title, Routes.page(page.slug), page.slug + "/"))
+        }
+        return entries.map { entry in
+            let current = entry.section.isEmpty ? path == Routes.home : path.hasPrefix(entry.section)
+            return ["title": entry.title, "url": url(entry.target), "current": current]
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Sets a list and its `has_` flag, so templates can show a heading only when there are items.
+    mutating func setList(_ key: String, _ items: [Any]) {
+        if !items.isEmpty { self[key] = items }
+        self["has_\(key)"] = !items.isEmpty
+    }
+}
+
+extension ProblemStatus {
+    /// Resolved, referred elsewhere, or closed: no longer open in this community's ledger.
+    var isSettled: Bool { self == .resolved || self == .referred || self == .closedUnresolved }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Every record's Markdown rendered once, in parallel, before pages are assembled: a record's
+/// body appears on its page and its first paragraph in every list that shows it.
+struct RenderedBodies: Sendable {
+    private var html: [String: String] = [:]
+    private var summaries: [String: String] = [:]
+
+    static let summaryLength = 280
+
+    init(records: [Record], markdown: MarkdownRenderer) {
+        let count = records.count
+        let results = Parallel.map(records) { markdown.render($0.body) }
+        html.reserveCapacity(count)
+        for (index, record) in records.enumerated() {
+            let key = Self.key(record)
+            let output = results[index]
+            html[key] = output.html
+            let text = record.meeting?.summary ?? output.firstParagraph
+            summaries[key] = text.map(Self.shorten)
+        }
+    }
+
+    func html(of record: Record) -> String { html[Self.key(record)] ?? "" }
+    func summary(of record: Record) -> String? { summaries[Self.key(record)] }
+
+    private static func key(_ record: Record) -> String { SiteGraph.key(record.community, record.kind, record.slug) }
+
+    private static func shorten(_ text: String) -> String {
+        guard text.count > summaryLength else { return text }
+        let cut = text.prefix(summaryLength)
+        let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atSpace.trimmingCharacters(in: .whitespaces) + "…"
+    }
+}

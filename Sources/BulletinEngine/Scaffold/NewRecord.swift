@@ -1,0 +1,116 @@
+import Foundation
+
+/// `bulletin new`: writes a correctly named record with the front matter to fill in.
+public enum NewRecord {
+    public enum Failure: Error, CustomStringConvertible {
+        case unknownKind(String)
+        case unknownCommunity(String, suggestion: String?)
+        case titleGivesNoName(String)
+        case exists(String)
+
+        public var description: String {
+            switch self {
+            case .unknownKind(let kind):
+                "unknown kind \"\(kind)\"; \(Suggestion.hint(for: kind, in: RecordKind.allCases.map(\.singular)))"
+            case .unknownCommunity(let name, let suggestion):
+                "there is no community folder communities/\(name)/ with a community.md" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+            case .titleGivesNoName(let title):
+                "cannot make a file name from the title \"\(title)\"; use a title with letters or digits"
+            case .exists(let path):
+                "\(path) already exists; it was left untouched (choose another title or edit that file)"
+            }
+        }
+    }
+
+    /// Creates the file and returns its content-relative path.
+    public static func create(kind name: String, community: String, title: String, content: URL, today: SimpleDate) throws(Failure) -> String {
+        guard let kind = RecordKind.allCases.first(where: { $0.singular == name || $0.rawValue == name }) else {
+            throw .unknownKind(name)
+        }
+        let fileManager = FileManager()
+        let communities = content.appendingPathComponent("communities")
+        guard fileManager.fileExists(atPath: communities.appendingPathComponent(community).appendingPathComponent("community.md").path) else {
+            let known = (try? fileManager.contentsOfDirectory(atPath: communities.path)) ?? []
+            throw .unknownCommunity(community, suggestion: Suggestion.nearest(to: community, in: known.sorted()))
+        }
+        guard let slug = Identifier.suggestion(for: title) else { throw .titleGivesNoName(title) }
+        let fileName = kind.isDated ? "\(today.iso)-\(slug).md" : "\(slug).md"
+        let path = "communities/\(community)/\(kind.rawValue)/\(fileName)"
+        let url = content.appendingPathComponent(path)
+        guard !fileManager.fileExists(atPath: url.path) else { throw .exists(path) }
+        try? fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let text = "---\n" + frontMatter(kind, title: title, today: today) + "---\n\n" + bodyHint(kind)
+        guard fileManager.createFile(atPath: url.path, contents: Data(text.utf8)) else { throw .exists(path) }
+        return path
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func options<E: ContentEnum>(_ type: E.Type) -> String {
+        "# one of: " + E.allCaseNames.joined(separator: ", ")
+    }
+
+    static func frontMatter(_ kind: RecordKind, title: String, today: SimpleDate) -> String {
+        let head = "title: \(quoted(title))\n"
+        switch kind {
+        case .meetings:
+            return head + """
+            format: roundtable  \(options(MeetingFormat.self))
+            status: held  \(options(MeetingStatus.self))
+            time: "19:00"
+            location: ""
+            convener: ""
+            participants:
+              - role: "residents"
+                count: 0
+            agenda:
+              - ""
+            outcome: agreed  \(options(MeetingOutcome.self)); required once held
+            decisions:
+              - ""
+            tags: []
+            draft: true  # remove this line to publish\n
+            """
+        case .activities:
+            return head + """
+            category: culture  \(options(ActivityCategory.self))
+            time: "09:00"
+            location: ""
+            organizer: ""
+            participants: 0
+            volunteers: 0
+            tags: []
+            draft: true  # remove this line to publish\n
+            """
+        case .conventions:
+            return head + """
+            kind: convention  \(options(ConventionKind.self))
+            status: consultation  \(options(ConventionStatus.self))
+            adopted: \(today.iso)  # the date the assembly adopted it
+            adopted_by: ""
+            tags: []
+            draft: true  # remove this line to publish\n
+            """
+        case .problems:
+            return head + """
+            raised: \(today.iso)
+            raised_by: ""
+            category: facilities  \(options(ProblemCategory.self))
+            status: open  \(options(ProblemStatus.self))
+            urgent: false
+            tags: []\n
+            """
+        }
+    }
+
+    private static func bodyHint(_ kind: RecordKind) -> String {
+        switch kind {
+        case .meetings: "Write the minutes here. Record roles and counts, not residents' names.\n"
+        case .activities: "Describe the activity here.\n"
+        case .conventions: "Write the articles here.\n"
+        case .problems: "Describe the problem as residents reported it, then what was done.\n"
+        }
+    }
+}

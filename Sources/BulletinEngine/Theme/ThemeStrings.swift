@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// The words a theme shows in one language: labels, value names, month names, date format.
+public struct ThemeStrings: Sendable {
+    public var ui: [String: String]
+    public var fields: [String: String]
+    public var values: ValueLabels
+    public var months: [String]
+    public var dateFormat: String
+    /// Kind (singular key) → (one, many).
+    public var kinds: [String: (one: String, many: String)]
+
+    /// `18 May 2024` / `2024年5月18日`.
+    public func format(_ date: SimpleDate) -> String {
+        dateFormat
+            .replacingOccurrences(of: "{day}", with: String(date.day))
+            .replacingOccurrences(of: "{month_name}", with: months[date.month - 1])
+            .replacingOccurrences(of: "{month}", with: String(date.month))
+            .replacingOccurrences(of: "{year}", with: String(date.year))
+    }
+
+    public func field(_ key: String) -> String { fields[key] ?? key }
+    public func text(_ key: String) -> String { ui[key] ?? key }
+    public func label<E: ContentEnum>(_ value: E) -> String { values.label(value.rawValue, group: E.group) }
+}
+
+/// Display names of enumerated values, both ways: for showing and for reading front matter.
+public struct ValueLabels: Sendable {
+    private var byGroup: [String: [String: String]]
+    private var reverse: [String: [String: String]]
+
+    init(_ byGroup: [String: [String: String]]) {
+        self.byGroup = byGroup
+        reverse = byGroup.mapValues { labels in
+            Dictionary(labels.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    public static let none = ValueLabels([:])
+
+    func label(_ raw: String, group: String) -> String { byGroup[group]?[raw] ?? raw }
+    func value(forLabel label: String, group: String) -> String? { reverse[group]?[label.lowercased()] }
+    func labels(in group: String) -> [String] { (byGroup[group] ?? [:]).values.sorted() }
+}
+
+extension ThemeStrings {
+    static let requiredUIKeys = ["home", "communities", "meetings", "activities", "conventions", "problems",
+                                 "tags", "page_n", "done", "not_done", "yes", "no", "not_found"]
+    static let requiredFieldKeys = ["date", "time", "location", "convener", "recorder", "attendance", "round",
+                                    "format", "status", "outcome", "category", "end_date", "organizer", "partners",
+                                    "participants", "volunteers", "kind", "adopted", "effective", "version",
+                                    "adopted_by", "raised", "raised_by", "resolved", "urgent", "street", "district",
+                                    "secretary", "households", "population", "phone", "address", "hours", "email",
+                                    "contact", "community"]
+
+    /// Loads `strings/<language>.yml`, reporting every missing word so a theme is complete.
+    static func load(themeRoot: URL, language: String) -> (ThemeStrings?, [Diagnostic]) {
+        let folder = themeRoot.appendingPathComponent("strings")
+        let path = "strings/\(language).yml"
+        let url = folder.appendingPathComponent("\(language).yml")
+        var problems: [Diagnostic] = []
+        func fail(_ message: String, line: Int = 1) -> (ThemeStrings?, [Diagnostic]) {
+            (nil, problems + [Diagnostic(path: path, line: line, message: message)])
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let available = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
+            return fail("the theme has no strings for the site language \"\(language)\"; available: \(available.joined(separator: ", "))")
+        }
+        let root: Any?
+        do {
+            root = try Yams.load(yaml: String(decoding: data, as: UTF8.self))
+        } catch {
+            return fail("cannot read the strings file: \(error)")
+        }
+        guard let top = root as? [String: Any] else { return fail("the strings file must be a set of sections (ui, fields, values, dates, kinds)") }
+        func section(_ name: String) -> [String: String] {
+            guard let raw = top[name] as? [String: Any] else {
+                problems.append(Diagnostic(path: path, message: "section \"\(name)\" is missing"))
+                return [:]
+            }
+            return raw.compactMapValues { "\($0)" }
+        }
+        let ui = section("ui"), fields = section("fields")
+        for key in requiredUIKeys where ui[key] == nil {
+            problems.append(Diagnostic(path: path, field: "ui.\(key)", message: "is missing; the engine shows this word"))
+        }
+        for key in requiredFieldKeys where fields[key] == nil {
+            problems.append(Diagnostic(path: path, field: "fields.\(key)", message: "is missing; the engine labels this field with it"))
+        }
+        var groups: [String: [String: String]] = [:]
+        let rawValues = top["values"] as? [String: Any] ?? [:]
+        for type in allContentEnums {
+            let labels = (rawValues[type.group] as? [String: Any] ?? [:]).compactMapValues { "\($0)" }
+            for name in type.allCaseNames where labels[name] == nil {
+                problems.append(Diagnostic(path: path, field: "values.\(type.group).\(name)", message: "is missing; give the display name of this value"))
+            }
+            groups[type.group] = labels
+        }
+        let dates = top["dates"] as? [String: Any] ?? [:]
+        let months = (dates["months"] as? [Any] ?? []).map { "\($0)" }
+        if months.count != 12 { problems.append(Diagnostic(path: path, field: "dates.months", message: "must list the 12 month names")) }
+        let format = dates["format"] as? String ?? ""
+        if !format.contains("{day}") || !format.contains("{year}") {
+            problems.append(Diagnostic(path: path, field: "dates.format", message: "must contain {day}, {month} or {month_name}, and {year}"))
+        }
+        var kinds: [String: (one: String, many: String)] = [:]
+        let rawKinds = top["kinds"] as? [String: Any] ?? [:]
+        for kind in RecordKind.allCases {
+            guard let entry = rawKinds[kind.singular] as? [String: Any], let one = entry["one"], let many = entry["many"] else {
+                problems.append(Diagnostic(path: path, field: "kinds.\(kind.singular)", message: "needs `one:` and `many:` names"))
+                continue
+            }
+            kinds[kind.singular] = ("\(one)", "\(many)")
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        return (ThemeStrings(ui: ui, fields: fields, values: ValueLabels(groups), months: months,
+                             dateFormat: format, kinds: kinds), [])
+    }
+}
+
+extension ContentEnum {
+    static var allCaseNames: [String] { allCases.map(\.rawValue) }
+}

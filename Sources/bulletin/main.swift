@@ -1,0 +1,139 @@
+import ArgumentParser
+import BulletinEngine
+import Foundation
+
+@main
+struct Bulletin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "Builds a community governance bulletin site from Markdown records.",
+        subcommands: [Build.self, Check.self, New.self],
+        defaultSubcommand: Build.self)
+}
+
+struct SiteFolders: ParsableArguments {
+    @Option(help: "The content folder (holds site.yml).")
+    var content = "Content"
+
+    @Option(help: "The theme folder.")
+    var templates = "Templates"
+
+    @Flag(help: "Include records and pages marked `draft: true`.")
+    var drafts = false
+
+    @Option(help: "The date to treat as today (YYYY-MM-DD), for upcoming meetings. Defaults to SOURCE_DATE_EPOCH, then the clock.")
+    var now: String?
+
+    @Option(help: "How to print problems: text (path:line:column: error: …) or json (one object per line).")
+    var diagnostics: DiagnosticFormat = .text
+
+    func options(output: String) throws -> BuildOptions {
+        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                     output: URL(fileURLWithPath: output), includeDrafts: drafts,
+                     moment: try BuildMoment.resolve(now: now, environment: ProcessInfo.processInfo.environment))
+    }
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument {
+    case text, json
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder, replacing it whole.")
+
+    @OptionGroup var folders: SiteFolders
+
+    @Option(help: "The output folder; replaced only by a complete, error-free build.")
+    var output = "Public"
+
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
+    func run() throws {
+        try Runner(format: folders.diagnostics).run {
+            let builder = Builder(options: try folders.options(output: output), log: Runner.progress)
+            let report = try builder.build()
+            if timings {
+                for (stage, seconds) in report.timings {
+                    Runner.progress(String(format: "%@ %.3f s", stage.padding(toLength: 9, withPad: " ", startingAt: 0), seconds))
+                }
+            }
+            Runner.progress("Built \(report.pagesWritten) files into \(output)")
+            return report.diagnostics
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate the content and theme without writing anything.")
+
+    @OptionGroup var folders: SiteFolders
+
+    func run() throws {
+        try Runner(format: folders.diagnostics).run {
+            let report = try Builder(options: try folders.options(output: "Public"), log: Runner.progress).check()
+            Runner.progress("No errors.")
+            return report.diagnostics
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a correctly named record with its front matter to fill in. Never overwrites.",
+        discussion: "Example: bulletin new meeting qingyouyuan \"Elevator repair, round 2\"")
+
+    @Argument(help: "meeting, activity, convention or problem.")
+    var kind: String
+
+    @Argument(help: "The community folder name, e.g. qingyouyuan.")
+    var community: String
+
+    @Argument(help: "The record's title; the file name is made from it.")
+    var title: String
+
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "The date for the file name (YYYY-MM-DD); defaults to today.")
+    var now: String?
+
+    func run() throws {
+        let moment = try BuildMoment.resolve(now: now, environment: ProcessInfo.processInfo.environment)
+        do {
+            let path = try NewRecord.create(kind: kind, community: community, title: title,
+                                            content: URL(fileURLWithPath: content), today: moment.today(timeZone: "UTC"))
+            print("Created \(content)/\(path)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Prints diagnostics in the chosen format and turns a failed build into exit code 1.
+struct Runner {
+    let format: DiagnosticFormat
+
+    static func progress(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func run(_ body: () throws -> [Diagnostic]) throws {
+        do {
+            print(try body())
+        } catch let failed as BuildFailed {
+            print(failed.diagnostics)
+            let count = failed.errorCount
+            Self.progress("Build failed: \(count) error\(count == 1 ? "" : "s"); nothing was written.")
+            throw ExitCode(1)
+        }
+    }
+
+    private func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            let line = format == .json ? diagnostic.json : diagnostic.description
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}
