@@ -52,6 +52,9 @@ struct SiteIndexer {
     private mutating func checkReferences(_ records: [Record], byKey: [String: Record], publishedKeys: Set<String>) {
         for record in records where includeDrafts || !record.draft {
             let line = { (field: String) in record.referenceLines[field] ?? 1 }
+            if record.meeting?.status == .scheduled, let date = record.date, date < today {
+                report(record.sourcePath, line: line("status"), field: "status", severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
+            }
             for slug in record.meeting?.problems ?? [] {
                 let key = SiteGraph.key(record.community, .problems, slug)
                 if byKey[key] == nil {

@@ -41,7 +41,7 @@ struct RecordParser {
         }
         guard let title, let details, !sink.hasErrors else { return nil }
         var lines: [String: Int] = [:]
-        for key in ["problems", "supersedes"] { lines[key] = f.line(of: key) }
+        for key in ["problems", "supersedes", "status"] { lines[key] = f.line(of: key) }
         return Record(kind: source.kind, community: source.community, slug: source.slug,
                       sourcePath: source.file.path, title: title, date: date, tags: tags, draft: draft,
                       body: document.body, bundleAssets: source.bundleAssets.map(\.path), details: details,

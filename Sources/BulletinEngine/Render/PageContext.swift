@@ -49,10 +49,14 @@ struct PageContext {
         view.setList("tags", tagLinks(record.tags))
         switch record.details {
         case .meeting(let m):
+            view["time"] = m.time?.description
+            view["location"] = m.location
             view["status"] = choice(m.status)
             view["format"] = choice(m.format)
             view["outcome"] = choice(m.outcome)
         case .activity(let a):
+            view["time"] = a.time?.description
+            view["location"] = a.location
             view["category"] = choice(a.category)
         case .convention(let c):
             view["status"] = choice(c.status)
@@ -87,7 +91,7 @@ struct PageContext {
     func frame(title: String, kindClass: String, breadcrumbs: [(String, String)], feed: String? = nil) -> View {
         var view: View = [
             "lang": graph.site.language, "root": root, "t": strings.ui, "page_title": title,
-            "kind_class": "page-\(kindClass)", "stylesheet_url": url(Routes.stylesheet),
+            "kind_class": "page-\(kindClass)", "stylesheet_url": url(Routes.stylesheet), "is_home": path == Routes.home,
             "site": siteView, "menu": menu(),
         ]
         view.setList("breadcrumbs", breadcrumbs.map { ["title": $0.0, "url": url($0.1)] as View })

@@ -8,7 +8,9 @@ extension PageContext {
         case .meeting(let m): facts = meetingFields(m, record, into: &view)
         case .activity(let a): facts = activityFields(a, record, into: &view)
         case .convention(let c): facts = conventionFields(c, record, into: &view)
-        case .problem(let p): facts = problemFields(p, into: &view)
+        case .problem(let p):
+            facts = problemFields(p, into: &view)
+            view.setList("meetings", summaries(graph.meetings(about: record)))
         }
         view.setList("facts", facts.compactMap { label, value in
             value.map { ["label": strings.field(label), "value": $0] as View }
