@@ -13,7 +13,7 @@ struct DocumentReader {
     /// A Markdown file with front matter. Returns nil (with diagnostics) when it cannot be read.
     func readMarkdown(_ file: SourceFile, sink: DiagnosticSink) -> Document? {
         guard let text = readText(file, sink: sink) else { return nil }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             sink.add(Diagnostic(path: file.path, message: "the file is empty; start it with front matter:\n---\ntitle: ...\n---"))
             return nil
         }
@@ -59,7 +59,8 @@ struct DocumentReader {
 
     private func readYAML(_ yaml: String, path: String, firstLine: Int, sink: DiagnosticSink) -> FieldReader? {
         do {
-            let root = try Yams.compose(yaml: yaml)
+            // Tags are not resolved: fields are typed by the record model, which reads the text as written.
+            let root = try Yams.compose(yaml: yaml, Resolver.basic)
             return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)
         } catch let error as YamlError {
             sink.add(YAMLErrorReport.diagnostic(error, yaml: yaml, path: path, firstLine: firstLine))

@@ -61,7 +61,7 @@ final class FieldReader {
             report(node.mark, field: key, "found \(describe(node)), expected text on one line, e.g. \(key): \(example)")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty {
             if required { report(node.mark, field: key, "is empty; write \(key): \(example)") }
             return nil
@@ -113,7 +113,7 @@ final class FieldReader {
             report(node.mark, field: key, "found \(describe(node)), expected one of: \(names.joined(separator: ", "))")
             return nil
         }
-        let written = scalar.string.trimmingCharacters(in: .whitespaces)
+        let written = scalar.string.trimmed
         if let value = E(rawValue: written) ?? E(rawValue: written.lowercased()) { return value }
         if let raw = labels.value(forLabel: written, group: E.group), let value = E(rawValue: raw) { return value }
         let candidates = names + labels.labels(in: E.group)
@@ -139,7 +139,7 @@ final class FieldReader {
                 report(item.mark, field: "\(key)[\(index + 1)]", "found \(describe(item)), expected text")
                 return nil
             }
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = scalar.string.trimmed
             return text.isEmpty ? nil : text
         }
     }

@@ -30,6 +30,6 @@ struct RenderedBodies: Sendable {
         guard text.count > summaryLength else { return text }
         let cut = text.prefix(summaryLength)
         let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return atSpace.trimmingCharacters(in: .whitespaces) + "…"
+        return atSpace.trimmed + "…"
     }
 }
