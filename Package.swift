@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "BulletinEngineTests",
             dependencies: ["BulletinEngine"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -102,7 +102,8 @@ struct New: ParsableCommand {
         let moment = try BuildMoment.resolve(now: now, environment: ProcessInfo.processInfo.environment)
         do {
             let path = try NewRecord.create(kind: kind, community: community, title: title,
-                                            content: URL(fileURLWithPath: content), today: moment.today(timeZone: "UTC"))
+                                            content: URL(fileURLWithPath: content),
+                                            today: NewRecord.today(moment, content: URL(fileURLWithPath: content)))
             print("Created \(content)/\(path)")
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

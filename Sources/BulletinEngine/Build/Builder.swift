@@ -91,7 +91,7 @@ public struct Builder: Sendable {
                                   today: SiteClock.today(options.moment, timeZone: site.timeZone))
         let graph = indexer.index(parsed.content)
         problems += indexer.diagnostics
-        if site.baseURL == nil {
+        if site.baseURL == nil, !problems.contains(where: { $0.field == "base_url" }) {
             problems.append(Diagnostic(.warning, path: "site.yml", field: "base_url",
                                        message: "is not set, so feed.xml, the community feeds and sitemap.xml are not written; add base_url: https://… to publish them"))
         }
@@ -102,12 +102,18 @@ public struct Builder: Sendable {
     }
 
     private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {
-        var seen = Set<String>()
-        let clashes = jobs.map(\.outputPath).filter { !seen.insert($0).inserted }
-        guard !clashes.isEmpty else { return }
-        throw BuildFailed(diagnostics: clashes.map {
-            Diagnostic(path: $0, message: "two sources would be written to this same output file; rename one of them")
-        })
+        var owners: [String: PageJob] = [:]
+        var clashes: [Diagnostic] = []
+        for job in jobs {
+            guard let first = owners[job.outputPath] else {
+                owners[job.outputPath] = job
+                continue
+            }
+            let source = job.sourcePath(contentRoot: options.content) ?? job.outputPath
+            let other = first.sourcePath(contentRoot: options.content).map { " (made from \($0))" } ?? ""
+            clashes.append(Diagnostic(path: source, message: "would be published as \(job.outputPath), which the site already uses for another page\(other); rename this file"))
+        }
+        if !clashes.isEmpty { throw BuildFailed(diagnostics: Diagnostic.ordered(clashes)) }
     }
 }
 

@@ -4,7 +4,7 @@ public enum Routes {
     static let reservedTopLevel: Set<String> = ["index", "communities", "meetings", "activities", "conventions",
                                                 "problems", "tags", "assets", "media", "page", "feed", "sitemap", "404"]
     /// Kinds that also get a site-wide list.
-    public static let siteWideKinds: [RecordKind] = [.meetings, .activities, .conventions]
+    public static let siteWideKinds: [RecordKind] = RecordKind.allCases
 
     public static let home = "index.html"
     public static let notFound = "404.html"

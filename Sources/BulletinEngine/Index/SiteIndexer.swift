@@ -51,9 +51,9 @@ struct SiteIndexer {
 
     private mutating func checkReferences(_ records: [Record], byKey: [String: Record], publishedKeys: Set<String>) {
         for record in records where includeDrafts || !record.draft {
-            let line = { (field: String) in record.referenceLines[field] ?? 1 }
+            let at = { (field: String) in record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
             if record.meeting?.status == .scheduled, let date = record.date, date < today {
-                report(record.sourcePath, line: line("status"), field: "status", severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
+                report(record.sourcePath, at: at("status"), field: "status", severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
             }
             for slug in record.meeting?.problems ?? [] {
                 let key = SiteGraph.key(record.community, .problems, slug)
@@ -61,22 +61,24 @@ struct SiteIndexer {
                     let known = records.filter { $0.community == record.community && $0.kind == .problems }.map(\.slug).sorted()
                     let hint = known.isEmpty ? "this community has no problems/ yet; add problems/\(slug).md"
                         : Suggestion.hint(for: slug, in: known)
-                    report(record.sourcePath, line: line("problems"), field: "problems",
+                    report(record.sourcePath, at: at("problems"), field: "problems",
                            message: "no problem \"\(slug)\" in community \(record.community); \(hint)")
                 } else if !publishedKeys.contains(key) {
-                    report(record.sourcePath, line: line("problems"), field: "problems", severity: .warning,
+                    report(record.sourcePath, at: at("problems"), field: "problems", severity: .warning,
                            message: "problem \"\(slug)\" is a draft, so this meeting does not link to it until it is published")
                 }
             }
             if let old = record.convention?.supersedes {
                 let key = SiteGraph.key(record.community, .conventions, old)
                 if old == record.slug {
-                    report(record.sourcePath, line: line("supersedes"), field: "supersedes",
+                    report(record.sourcePath, at: at("supersedes"), field: "supersedes",
                            message: "a convention cannot supersede itself; name the earlier version's file name")
                 } else if byKey[key] == nil {
-                    let known = records.filter { $0.community == record.community && $0.kind == .conventions }.map(\.slug).sorted()
-                    report(record.sourcePath, line: line("supersedes"), field: "supersedes",
-                           message: "no convention \"\(old)\" in community \(record.community); \(Suggestion.hint(for: old, in: known))")
+                    let known = records.filter { $0.community == record.community && $0.kind == .conventions && $0.slug != record.slug }
+                        .map(\.slug).sorted()
+                    report(record.sourcePath, at: at("supersedes"), field: "supersedes",
+                           message: "no convention \"\(old)\" in community \(record.community); "
+                               + (known.isEmpty ? "this community has no other convention; remove `supersedes` or add the earlier version" : Suggestion.hint(for: old, in: known)))
                 }
             }
         }
@@ -98,8 +100,9 @@ struct SiteIndexer {
         }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
     }
 
-    private mutating func report(_ path: String, line: Int = 1, field: String? = nil,
-                                 severity: Diagnostic.Severity = .error, message: String) {
-        diagnostics.append(Diagnostic(severity, path: path, line: line, field: field, message: message))
+    private mutating func report(_ path: String, at position: FieldPosition = FieldPosition(line: 1, column: 1),
+                                 field: String? = nil, severity: Diagnostic.Severity = .error, message: String) {
+        diagnostics.append(Diagnostic(severity, path: path, line: position.line, column: position.column,
+                                      field: field, message: message))
     }
 }

@@ -42,7 +42,7 @@ struct ContentScanner {
                 continue
             }
             let slug = String(name.dropLast(3))
-            guard checkIdentifier(slug, path: path, what: "page name") else { continue }
+            guard checkIdentifier(slug, path: path, what: "page name", fullName: { $0 + ".md" }) else { continue }
             guard !Routes.reservedTopLevel.contains(slug) else {
                 report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
                 continue
@@ -96,7 +96,7 @@ struct ContentScanner {
                 report(recordPath, "only Markdown records (.md) and bundle folders belong in \(kind.rawValue)/; put files a record links to in a bundle folder beside its index.md")
                 continue
             }
-            guard let (date, slug) = splitName(stem, kind: kind, path: recordPath) else { continue }
+            guard let (date, slug) = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
             var file = SourceFile(path: recordPath, url: url)
             var assets: [SourceFile] = []
             if isBundle {
@@ -115,15 +115,17 @@ struct ContentScanner {
     }
 
     /// `2024-05-18-roof-round-6` → (date, `roof-round-6`) for dated kinds; the stem itself otherwise.
-    private mutating func splitName(_ stem: String, kind: RecordKind, path: String) -> (SimpleDate?, String)? {
+    private mutating func splitName(_ stem: String, suffix: String, kind: RecordKind, path: String) -> (SimpleDate?, String)? {
         guard kind.isDated else {
-            return checkIdentifier(stem, path: path, what: "file name") ? (nil, stem) : nil
+            return checkIdentifier(stem, path: path, what: "file name", fullName: { $0 + suffix }) ? (nil, stem) : nil
         }
         let prefix = String(stem.prefix(10))
         let rest = stem.dropFirst(10)
-        guard stem.count > 11, rest.first == "-", prefix.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
-            let example = Identifier.suggestion(for: stem) ?? "slug"
-            report(path, "\(kind.rawValue) are named <YYYY-MM-DD>-<slug>, e.g. 2024-05-18-\(example)")
+        let looksDated = prefix.count == 10 && prefix.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
+        guard looksDated, rest.count > 1, rest.first == "-" else {
+            let words = Identifier.suggestion(for: looksDated ? String(rest) : stem) ?? "meeting-about-the-roof"
+            let date = looksDated && SimpleDate(iso: prefix) != nil ? prefix : "2024-05-18"
+            report(path, "\(kind.rawValue) are named <YYYY-MM-DD>-<slug>; rename it to e.g. \"\(date)-\(words)\(suffix)\"")
             return nil
         }
         guard let date = SimpleDate(iso: prefix) else {
@@ -131,16 +133,25 @@ struct ContentScanner {
             return nil
         }
         let slug = String(rest.dropFirst())
-        guard checkIdentifier(slug, path: path, what: "file name") else { return nil }
+        guard checkIdentifier(slug, path: path, what: "file name", fullName: { "\(prefix)-\($0)\(suffix)" }) else { return nil }
         return (date, slug)
     }
 
-    private mutating func checkIdentifier(_ name: String, path: String, what: String) -> Bool {
-        if Identifier.isValid(name) { return true }
-        let advice = Identifier.suggestion(for: name).map { "; rename it to \"\($0)\"" } ?? ""
+    /// `fullName` turns a valid name back into the whole file name to suggest.
+    private mutating func checkIdentifier(_ name: String, path: String, what: String,
+                                          fullName: (String) -> String = { $0 }) -> Bool {
+        if Identifier.isValid(name) {
+            guard Self.reservedNames.contains(name) else { return true }
+            report(path, "\"\(name)\" is reserved for the site's own pages; choose another name, e.g. \"\(fullName(name + "-1"))\"")
+            return false
+        }
+        let advice = Identifier.suggestion(for: name).map { "; rename it to \"\(fullName($0))\"" } ?? ""
         report(path, "the \(what) \"\(name)\" may only use lowercase letters, digits and \"-\"\(advice)")
         return false
     }
+
+    /// Names that would sit beside the index, pagination and feed of a list.
+    static let reservedNames: Set<String> = ["index", "page", "feed"]
 
     /// Every file below `folder`, ignored names skipped, with content-relative paths.
     private mutating func files(under folder: URL, relativeTo prefix: String) -> [SourceFile] {

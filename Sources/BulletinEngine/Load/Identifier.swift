@@ -9,7 +9,7 @@ enum Identifier {
     static func suggestion(for name: String) -> String? {
         var out = ""
         for scalar in name.lowercased().unicodeScalars {
-            if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
+            if scalar != "-", isAllowed(scalar) { out.unicodeScalars.append(scalar) }
             else if scalar == " " || scalar == "_" || scalar == "." || scalar == "-" || scalar == "/" {
                 if !out.isEmpty, out.last != "-" { out.append("-") }
             }

@@ -5,10 +5,12 @@ enum TextDecoding {
     enum Failure: Error {
         case invalidUTF8(line: Int, column: Int)
         case nulByte(line: Int, column: Int)
+        case utf16
     }
 
     static func decode(_ data: Data) throws(Failure) -> String {
         var bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: bytes)

@@ -20,6 +20,11 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     }
 }
 
+public struct FieldPosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+}
+
 public struct Vote: Sendable, Hashable {
     public var inFavour: Int
     public var against: Int
@@ -113,8 +118,8 @@ public struct Record: Sendable, Hashable {
     /// Content-relative paths of a bundle's other files, published beside its page.
     public var bundleAssets: [String]
     public var details: RecordDetails
-    /// File lines of the fields that name other records, for reference errors.
-    public var referenceLines: [String: Int] = [:]
+    /// Where the fields checked after parsing stand in the file, for messages.
+    public var fieldPositions: [String: FieldPosition] = [:]
 
     public var meeting: Meeting? { if case .meeting(let m) = details { m } else { nil } }
     public var convention: Convention? { if case .convention(let c) = details { c } else { nil } }

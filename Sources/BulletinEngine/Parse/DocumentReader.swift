@@ -14,7 +14,7 @@ struct DocumentReader {
     func readMarkdown(_ file: SourceFile, sink: DiagnosticSink) -> Document? {
         guard let text = readText(file, sink: sink) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
-            sink.add(Diagnostic(path: file.path, message: "the file is empty; start it with front matter:\n---\ntitle: ...\n---"))
+            sink.add(Diagnostic(path: file.path, message: "the file is empty; start it with a line `---`, the fields (at least `title: ...`), then another `---` line"))
             return nil
         }
         let split: FrontMatter
@@ -49,6 +49,9 @@ struct DocumentReader {
             case .invalidUTF8(let line, let column):
                 sink.add(Diagnostic(path: file.path, line: line, column: column,
                                     message: "the text is not valid UTF-8; save the file as UTF-8 in your editor"))
+            case .utf16:
+                sink.add(Diagnostic(path: file.path,
+                                    message: "the file is saved as UTF-16 (\"Unicode\" in some editors); save it as UTF-8"))
             case .nulByte(let line, let column):
                 sink.add(Diagnostic(path: file.path, line: line, column: column,
                                     message: "the file holds a NUL byte, so it is not a text file; save it again as plain UTF-8 text"))
@@ -93,13 +96,31 @@ enum YAMLErrorReport {
             return located(mark, problem)
         case .duplicatedKeysInMapping(let keys, let context):
             let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
-            return Diagnostic(path: path, line: context.mark.line + firstLine - 1, column: context.mark.column,
+            let first = context.mark
+            let repeated = repeatLine(of: keys.first ?? "", after: first, in: lines)
+            return Diagnostic(path: path, line: (repeated ?? first.line) + firstLine - 1, column: first.column,
                               field: keys.first,
-                              message: "the field \(names) is written more than once; keep one")
+                              message: "the field \(names) is written more than once (first on line \(first.line + firstLine - 1)); keep one")
         case .reader(let problem, _, _, _):
             return Diagnostic(path: path, line: firstLine, message: "the front matter cannot be read: \(problem)")
         default:
             return Diagnostic(path: path, line: firstLine, message: "the front matter is not valid YAML: \(error)")
         }
+    }
+
+    /// libyaml reports only a duplicate key's first position; the repeat is the one to remove.
+    private static func repeatLine(of key: String, after mark: Mark, in lines: [Substring]) -> Int? {
+        guard mark.line < lines.count else { return nil }
+        for index in mark.line..<lines.count {
+            let line = lines[index]
+            guard line.count >= mark.column else { continue }
+            let rest = line.dropFirst(mark.column - 1)
+            let indent = line.prefix(mark.column - 1)
+            guard indent.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling + ":") {
+                return index + 1
+            }
+        }
+        return nil
     }
 }

@@ -39,9 +39,9 @@ final class FieldReader {
 
     private lazy var keyMarks: [String: Mark] = [:]
 
-    /// The file line a field's value starts on.
-    func line(of key: String) -> Int? {
-        value(key)?.mark.map { $0.line + lineOffset - 1 }
+    /// Where a field's value starts in the file.
+    func position(of key: String) -> FieldPosition? {
+        value(key)?.mark.map { FieldPosition(line: $0.line + lineOffset - 1, column: $0.column) }
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }
@@ -148,7 +148,7 @@ final class FieldReader {
     func mapList<T>(_ key: String, example: String, _ read: (FieldReader) -> T?) -> [T] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence) = node else {
-            report(node.mark, field: key, "found \(describe(node)), expected a list of entries like:\n  \(key):\n    - \(example)")
+            report(node.mark, field: key, "found \(describe(node)), expected a list of entries, each like: - \(example)")
             return []
         }
         return sequence.enumerated().compactMap { index, item in

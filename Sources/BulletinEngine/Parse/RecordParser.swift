@@ -40,12 +40,12 @@ struct RecordParser {
             details = problem.map(RecordDetails.problem)
         }
         guard let title, let details, !sink.hasErrors else { return nil }
-        var lines: [String: Int] = [:]
-        for key in ["problems", "supersedes", "status"] { lines[key] = f.line(of: key) }
+        var positions: [String: FieldPosition] = [:]
+        for key in ["problems", "supersedes", "status"] { positions[key] = f.position(of: key) }
         return Record(kind: source.kind, community: source.community, slug: source.slug,
                       sourcePath: source.file.path, title: title, date: date, tags: tags, draft: draft,
                       body: document.body, bundleAssets: source.bundleAssets.map(\.path), details: details,
-                      referenceLines: lines)
+                      fieldPositions: positions)
     }
 
     private func checkDateAgrees(_ f: FieldReader, _ source: RecordSource) {
@@ -58,7 +58,8 @@ struct RecordParser {
         let status = f.choice("status", MeetingStatus.self) ?? .held
         let outcome = f.choice("outcome", MeetingOutcome.self)
         if status == .held, outcome == nil, !f.has("outcome") {
-            f.report(field: "outcome", "is required for a meeting that was held; add e.g. `outcome: agreed` (or set `status: scheduled`)")
+            f.report(f.value("status")?.mark, field: "outcome",
+                     "is required for a meeting that was held; add e.g. `outcome: agreed` (or set `status: scheduled`)")
         }
         let participants = f.mapList("participants", example: "{role: owners' committee, count: 5}") { p in
             p.rejectUnknownKeys(["role", "count"])
@@ -107,7 +108,7 @@ struct RecordParser {
         let status = f.choice("status", ProblemStatus.self, required: true)
         let resolved = f.date("resolved")
         if status == .resolved, resolved == nil, !f.has("resolved") {
-            f.report(field: "resolved", "is required when status is resolved; add `resolved: YYYY-MM-DD`")
+            f.report(f.value("status")?.mark, field: "resolved", "is required when status is resolved; add `resolved: YYYY-MM-DD`")
         }
         if let raised, let resolved, resolved < raised {
             f.report(field: "resolved", "is \(resolved), before the problem was raised on \(raised)")

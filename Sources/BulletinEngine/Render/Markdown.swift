@@ -3,66 +3,105 @@ import Foundation
 
 /// The one place C is touched: CommonMark to HTML through cmark.
 public struct MarkdownRenderer: Sendable {
-    /// Pass raw HTML through (site opt-in); otherwise cmark omits it and drops unsafe link schemes.
+    /// Pass raw HTML through (site opt-in); otherwise cmark omits it.
     public let allowRawHTML: Bool
 
     public init(allowRawHTML: Bool) { self.allowRawHTML = allowRawHTML }
+
+    /// A link or image destination as written, with its line in the Markdown text.
+    public struct Link: Sendable, Equatable {
+        public let destination: String
+        public let line: Int
+        public let isImage: Bool
+    }
 
     public struct Output: Sendable {
         public let html: String
         /// Plain text of the first paragraph, for summaries.
         public let firstParagraph: String?
+        public let links: [Link]
     }
 
-    /// Renders `markdown`; headings are shifted so the highest becomes `<h2>`, since the page
-    /// title is the page's only `<h1>`.
+    /// Renders `markdown`. Headings are shifted so the highest becomes `<h2>` (the page title
+    /// is the page's only `<h1>`), and links with script-running schemes are unwrapped to
+    /// their text even when raw HTML is allowed.
     public func render(_ markdown: String) -> Output {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
-            return Output(html: "", firstParagraph: nil)
+            return Output(html: "", firstParagraph: nil, links: [])
         }
         defer { cmark_node_free(document) }
-        let firstParagraph = shiftHeadingsAndFindFirstParagraph(document)
-        guard let cHTML = cmark_render_html(document, options) else { return Output(html: "", firstParagraph: firstParagraph) }
-        defer { free(cHTML) }
-        return Output(html: String(cString: cHTML), firstParagraph: firstParagraph)
-    }
-
-    private func shiftHeadingsAndFindFirstParagraph(_ document: OpaquePointer) -> String? {
-        var headings: [OpaquePointer] = []
-        var firstParagraph: OpaquePointer?
-        var child = cmark_node_first_child(document)
-        // Headings and paragraphs that matter are top-level blocks; a walk of the whole tree is not needed.
-        while let node = child {
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HEADING: headings.append(node)
-            case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = node
-            default: break
-            }
-            child = cmark_node_next(node)
-        }
-        if let highest = headings.map({ cmark_node_get_heading_level($0) }).min(), highest != 2 {
-            for heading in headings {
+        let scan = Scan(document)
+        if let highest = scan.headings.map({ cmark_node_get_heading_level($0) }).min(), highest != 2 {
+            for heading in scan.headings {
                 cmark_node_set_heading_level(heading, min(6, cmark_node_get_heading_level(heading) - highest + 2))
             }
         }
-        return firstParagraph.map(plainText)
+        for link in scan.unsafeLinks { unwrap(link) }
+        guard let cHTML = cmark_render_html(document, options) else {
+            return Output(html: "", firstParagraph: scan.firstParagraph, links: scan.links)
+        }
+        defer { free(cHTML) }
+        return Output(html: String(cString: cHTML), firstParagraph: scan.firstParagraph, links: scan.links)
     }
 
-    private func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default: break
+    /// Replaces a link node by its children.
+    private func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// One walk over the tree, collecting what rendering and checking need.
+    private struct Scan {
+        var headings: [OpaquePointer] = []
+        var links: [Link] = []
+        var unsafeLinks: [OpaquePointer] = []
+        var firstParagraph: String?
+
+        init(_ document: OpaquePointer) {
+            guard let iterator = cmark_iter_new(document) else { return }
+            defer { cmark_iter_free(iterator) }
+            var paragraphText: String?
+            var inFirstParagraph = false
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_PARAGRAPH, firstParagraph == nil {
+                    if event == CMARK_EVENT_ENTER, paragraphText == nil, cmark_node_parent(node) == document {
+                        paragraphText = ""
+                        inFirstParagraph = true
+                    } else if event == CMARK_EVENT_EXIT, inFirstParagraph {
+                        firstParagraph = paragraphText
+                        inFirstParagraph = false
+                    }
+                }
+                guard event == CMARK_EVENT_ENTER else { continue }
+                switch type {
+                case CMARK_NODE_HEADING:
+                    headings.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    links.append(Link(destination: destination, line: Int(cmark_node_get_start_line(node)),
+                                      isImage: type == CMARK_NODE_IMAGE))
+                    if type == CMARK_NODE_LINK, Self.runsScript(destination) { unsafeLinks.append(node) }
+                case CMARK_NODE_TEXT where inFirstParagraph, CMARK_NODE_CODE where inFirstParagraph:
+                    if let literal = cmark_node_get_literal(node) { paragraphText! += String(cString: literal) }
+                case CMARK_NODE_SOFTBREAK where inFirstParagraph, CMARK_NODE_LINEBREAK where inFirstParagraph:
+                    paragraphText! += " "
+                default:
+                    break
+                }
             }
         }
-        return text
+
+        /// Schemes a browser would run or open from the reader's machine.
+        static func runsScript(_ destination: String) -> Bool {
+            let scheme = destination.drop(while: { $0 == " " || $0 == "\t" }).prefix(while: { $0 != ":" && $0 != "/" }).lowercased()
+            guard destination.contains(":") else { return false }
+            return ["javascript", "vbscript", "data", "file"].contains(scheme.filter { !$0.isWhitespace && $0 != "\0" })
+        }
     }
 }

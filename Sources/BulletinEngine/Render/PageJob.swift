@@ -16,6 +16,19 @@ enum PageJob: Sendable {
     case sitemap
     case copy(from: URL, to: String)
 
+    /// The content file this output comes from, for messages a writer can act on.
+    func sourcePath(contentRoot: URL) -> String? {
+        switch self {
+        case .record(let record): return record.sourcePath
+        case .freePage(let page): return page.sourcePath
+        case .copy(let url, _):
+            let root = contentRoot.standardizedFileURL.path + "/"
+            let path = url.standardizedFileURL.path
+            return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : nil
+        default: return nil
+        }
+    }
+
     var outputPath: String {
         switch self {
         case .home: Routes.home

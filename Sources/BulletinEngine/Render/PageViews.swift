@@ -42,12 +42,14 @@ extension PageContext {
         view.setList("activities", summaries(Array(node.list(.activities).prefix(size))))
         view.setList("problems", summaries(Array(node.list(.problems).prefix(size))))
         let problems = node.list(.problems).compactMap(\.problem)
-        view["ledger"] = [
+        var ledger: View = [
             "raised": problems.count,
             "resolved": problems.filter { $0.status == .resolved }.count,
             "open": problems.filter { !$0.status.isSettled }.count,
-            "in_progress": problems.filter { $0.status == .inProgress }.count,
-        ] as View
+        ]
+        let inProgress = problems.filter { $0.status == .inProgress }.count
+        if inProgress > 0 { ledger["in_progress"] = inProgress }
+        view["ledger"] = ledger
         view["lists"] = RecordKind.allCases.map { kind -> View in
             ["label": strings.text(kind.rawValue), "url": url(Routes.listPage(Routes.communityList(c.id, kind), 1)),
              "count": node.list(kind).count]

@@ -13,7 +13,7 @@ struct XMLDocuments {
         let title = community.map { "\($0.profile.name) · \(graph.site.title)" } ?? graph.site.title
         let selfPath = community.map { Routes.communityFeed($0.profile.id) } ?? Routes.feed
         let pagePath = community.map { Routes.community($0.profile.id) } ?? Routes.home
-        let updated = records.compactMap(\.date).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
+        let updated = records.compactMap(\.date).max().map { timestamp(min($0, graph.today)) } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(graph.site.language))">
@@ -29,7 +29,8 @@ struct XMLDocuments {
             let link = Routes.absolute(Routes.record(record), base: base)
             xml += "  <entry>\n    <title>\(escape(record.title))</title>\n"
             xml += "    <id>\(escape(link))</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(link))\"/>\n"
-            xml += "    <updated>\(timestamp(record.date!))</updated>\n"
+            // An announced meeting is dated in the future; the entry itself was published by today.
+            xml += "    <updated>\(timestamp(min(record.date!, graph.today)))</updated>\n"
             for tag in record.tags { xml += "    <category term=\"\(escape(tag))\"/>\n" }
             if let summary = bodies.summary(of: record) { xml += "    <summary>\(escape(summary))</summary>\n" }
             xml += "  </entry>\n"

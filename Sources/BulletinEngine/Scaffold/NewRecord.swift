@@ -22,6 +22,13 @@ public enum NewRecord {
         }
     }
 
+    /// Today in the site's time zone (from site.yml), as the build reckons it.
+    public static func today(_ moment: BuildMoment, content: URL) -> SimpleDate {
+        let siteFile = SourceFile(path: "site.yml", url: content.appendingPathComponent("site.yml"))
+        let zone = ProfileParser.site(siteFile, sink: DiagnosticSink())?.timeZone ?? "UTC"
+        return moment.today(timeZone: zone)
+    }
+
     /// Creates the file and returns its content-relative path.
     public static func create(kind name: String, community: String, title: String, content: URL, today: SimpleDate) throws(Failure) -> String {
         guard let kind = RecordKind.allCases.first(where: { $0.singular == name || $0.rawValue == name }) else {
