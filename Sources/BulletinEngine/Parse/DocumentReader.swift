@@ -12,7 +12,12 @@ struct DocumentReader {
 
     /// A Markdown file with front matter. Returns nil (with diagnostics) when it cannot be read.
     func readMarkdown(_ file: SourceFile, sink: DiagnosticSink) -> Document? {
-        guard let text = readText(file, sink: sink) else { return nil }
+        guard let data = readData(file, sink: sink) else { return nil }
+        return readMarkdown(file, data: data, sink: sink)
+    }
+
+    func readMarkdown(_ file: SourceFile, data: Data, sink: DiagnosticSink) -> Document? {
+        guard let text = decode(data, file: file, sink: sink) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
             sink.add(Diagnostic(path: file.path, message: "the file is empty; start it with a line `---`, the fields (at least `title: ...`), then another `---` line"))
             return nil
@@ -33,15 +38,26 @@ struct DocumentReader {
 
     /// A plain YAML file such as site.yml.
     func readYAMLFile(_ file: SourceFile, sink: DiagnosticSink) -> FieldReader? {
-        guard let text = readText(file, sink: sink) else { return nil }
+        guard let data = readData(file, sink: sink), let text = decode(data, file: file, sink: sink) else { return nil }
         return readYAML(text, path: file.path, firstLine: 1, sink: sink)
     }
 
-    private func readText(_ file: SourceFile, sink: DiagnosticSink) -> String? {
+    /// Larger than any real report; past it a file is refused rather than slowing every build.
+    static let maximumSize = 16 << 20
+
+    private func readData(_ file: SourceFile, sink: DiagnosticSink) -> Data? {
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
             sink.add(Diagnostic(path: file.path, message: "cannot be read; check the file's permissions"))
             return nil
         }
+        guard data.count <= Self.maximumSize else {
+            sink.add(Diagnostic(path: file.path, message: "is \(data.count >> 20) MB, more than the \(Self.maximumSize >> 20) MB a record may be; move photos and scans into a bundle folder beside its index.md"))
+            return nil
+        }
+        return data
+    }
+
+    private func decode(_ data: Data, file: SourceFile, sink: DiagnosticSink) -> String? {
         do {
             return try TextDecoding.decode(data)
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a record's fields into its typed model, checking every field the contract lists.
 struct RecordParser {
     static let commonKeys = ["title", "tags", "draft"]
@@ -15,7 +17,16 @@ struct RecordParser {
     let reader: DocumentReader
 
     func parse(_ source: RecordSource, sink: DiagnosticSink) -> Record? {
-        guard let document = reader.readMarkdown(source.file, sink: sink) else { return nil }
+        parse(source, document: reader.readMarkdown(source.file, sink: sink), sink: sink)
+    }
+
+    /// The record in `text`, as if read from the source's file.
+    func parse(_ source: RecordSource, text: Data, sink: DiagnosticSink) -> Record? {
+        parse(source, document: reader.readMarkdown(source.file, data: text, sink: sink), sink: sink)
+    }
+
+    private func parse(_ source: RecordSource, document: DocumentReader.Document?, sink: DiagnosticSink) -> Record? {
+        guard let document else { return nil }
         let f = document.fields
         f.rejectUnknownKeys(Self.keys[source.kind]!)
         let title = f.string("title", required: true, example: "Roof repair, round 2")
