@@ -6,6 +6,10 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var includeDrafts: Bool
     public var moment: BuildMoment
+    /// Lists a folder's names; tests shuffle it to prove the output does not depend on it.
+    var listDirectory: @Sendable (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }
+    /// Called before each output file is written; tests throw from it to simulate a full disk.
+    var beforeWrite: (@Sendable (String) throws -> Void)?
 
     public init(content: URL, templates: URL, output: URL, includeDrafts: Bool = false, moment: BuildMoment) {
         self.content = content

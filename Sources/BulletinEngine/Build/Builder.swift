@@ -34,15 +34,22 @@ public struct Builder: Sendable {
         let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
         log("[4/5] Rendering \(jobs.count) files")
+        let lock: BuildLock
         let staging: URL
         do {
+            lock = try output.lock { log("Waiting for another build into \(options.output.path) to finish") }
             staging = try output.makeStaging()
             try output.makeFolders(for: jobs.map(\.outputPath), in: staging)
         } catch {
             throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: "cannot write beside the output folder: \(error.localizedDescription)")])
         }
+        defer { lock.release() }
+        let beforeWrite = options.beforeWrite
         let failures = Parallel.map(jobs) { job -> Diagnostic? in
-            do { try renderer.render(job, into: staging) } catch {
+            do {
+                try beforeWrite?(job.outputPath)
+                try renderer.render(job, into: staging)
+            } catch {
                 return Diagnostic(path: job.outputPath, message: "could not be written: \(error.localizedDescription)")
             }
             return nil
@@ -64,7 +71,7 @@ public struct Builder: Sendable {
     /// Load, validate and index: everything `check` and `build` share.
     private func prepare(_ clock: inout StageClock) throws(BuildFailed) -> (SiteGraph, Theme, ContentInventory, [Diagnostic]) {
         log("[1/5] Loading \(options.content.path)")
-        var scanner = ContentScanner(root: options.content)
+        var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
         let inventory = scanner.scan()
         var problems = scanner.diagnostics
         let siteSink = DiagnosticSink()

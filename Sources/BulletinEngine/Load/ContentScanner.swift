@@ -7,7 +7,12 @@ struct ContentScanner {
     private(set) var diagnostics: [Diagnostic] = []
     private let fileManager = FileManager()
 
-    init(root: URL) { self.root = root.standardizedFileURL }
+    private let listDirectory: (URL) -> [String]
+
+    init(root: URL, listDirectory: @escaping (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
+        self.root = root.standardizedFileURL
+        self.listDirectory = listDirectory
+    }
 
     mutating func scan() -> ContentInventory {
         var inventory = ContentInventory()
@@ -168,8 +173,7 @@ struct ContentScanner {
     /// Sorted so builds do not depend on the order the file system lists names in.
     /// Links that lead outside the content folder are reported and skipped.
     private mutating func entries(of folder: URL) -> [String] {
-        let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().filter { name in
+        return listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().filter { name in
             let url = folder.appendingPathComponent(name)
             guard (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil else { return true }
             let target = url.resolvingSymlinksInPath().standardizedFileURL.path

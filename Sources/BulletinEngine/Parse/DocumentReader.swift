@@ -78,6 +78,12 @@ struct DocumentReader {
 
     private func readYAML(_ yaml: String, path: String, firstLine: Int, sink: DiagnosticSink) -> FieldReader? {
         do {
+            try YAMLGuard.check(yaml)
+        } catch {
+            sink.add(Diagnostic(path: path, line: error.line + firstLine - 1, column: error.column, message: error.message))
+            return nil
+        }
+        do {
             // Tags are not resolved: fields are typed by the record model, which reads the text as written.
             let root = try Yams.compose(yaml: yaml, Resolver.basic)
             return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The output folder, replaced whole: pages are written into a staging folder beside it, and
-/// only a complete build is swapped in. A failed build leaves the previous site as it was.
+/// only a complete build is swapped in, in one atomic exchange. A failed or killed build
+/// leaves the previous site exactly as it was.
 struct OutputFolder {
     /// Written into every output, so the build never deletes a folder it did not make.
     static let marker = ".bulletin-output"
@@ -10,13 +11,16 @@ struct OutputFolder {
 
     init(_ target: URL) { self.target = target.standardizedFileURL }
 
+    private var parent: URL { target.deletingLastPathComponent() }
+    private var name: String { target.lastPathComponent }
+
     /// Refuses outputs that would overwrite the sources or a folder that is not ours.
     func checkSafe(content: URL, templates: URL) -> Diagnostic? {
         let out = target.resolvingSymlinksInPath().path
-        for (name, source) in [("content", content), ("templates", templates)] {
+        for (kind, source) in [("content", content), ("templates", templates)] {
             let src = source.standardizedFileURL.resolvingSymlinksInPath().path
             if out == src || out.hasPrefix(src + "/") || src.hasPrefix(out + "/") {
-                return Diagnostic(path: target.path, message: "the output folder overlaps the \(name) folder \(src); choose a separate folder such as Public/")
+                return Diagnostic(path: target.path, message: "the output folder overlaps the \(kind) folder \(src); choose a separate folder such as Public/")
             }
         }
         var isDirectory: ObjCBool = false
@@ -28,10 +32,31 @@ struct OutputFolder {
         return nil
     }
 
+    /// Holds an exclusive lock on `.<output>.lock` beside the output until released, so two
+    /// builds into one folder take turns. `waiting` is called once if another build holds it.
+    func lock(waiting: () -> Void) throws -> BuildLock {
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let path = parent.appendingPathComponent(".\(name).lock").path
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            waiting()
+            guard flock(descriptor, LOCK_EX) == 0 else {
+                close(descriptor)
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
+        return BuildLock(descriptor: descriptor)
+    }
+
+    /// Makes an empty staging folder, first removing what killed builds left (we hold the lock,
+    /// so no other build is using them).
     func makeStaging() throws -> URL {
-        let staging = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
+        for leftover in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
+        where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).previous-") {
+            try? fileManager.removeItem(at: parent.appendingPathComponent(leftover))
+        }
+        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("This folder is written by bulletin; a build replaces it whole.\n".utf8)
             .write(to: staging.appendingPathComponent(Self.marker))
@@ -52,24 +77,58 @@ struct OutputFolder {
         }
     }
 
-    /// Swaps the staging folder in: two renames, so readers see the old site or the new one.
+    /// Swaps the staging folder in. With an existing output the two folders are exchanged in
+    /// one system call, so there is no moment without a complete site at the output path.
     func commit(_ staging: URL) throws {
-        let previous = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: previous)
-        if fileManager.fileExists(atPath: target.path) {
-            try fileManager.moveItem(at: target, to: previous)
-        }
-        do {
+        guard fileManager.fileExists(atPath: target.path) else {
             try fileManager.moveItem(at: staging, to: target)
-        } catch {
-            try? fileManager.moveItem(at: previous, to: target)
-            throw error
+            return
+        }
+        let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        if AtomicExchange.exchange(staging.path, target.path) {
+            try fileManager.moveItem(at: staging, to: previous)
+        } else {
+            // No atomic exchange on this system or file system: two renames, undone on failure.
+            try fileManager.moveItem(at: target, to: previous)
+            do { try fileManager.moveItem(at: staging, to: target) } catch {
+                try? fileManager.moveItem(at: previous, to: target)
+                throw error
+            }
         }
         try? fileManager.removeItem(at: previous)
     }
 
     func discard(_ staging: URL) {
         try? fileManager.removeItem(at: staging)
+    }
+}
+
+/// An exclusive build lock; released when `release` is called or the process ends.
+final class BuildLock {
+    private var descriptor: Int32
+    init(descriptor: Int32) { self.descriptor = descriptor }
+    func release() {
+        guard descriptor >= 0 else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        descriptor = -1
+    }
+    deinit { release() }
+}
+
+/// Linux's `renameat2(RENAME_EXCHANGE)`, looked up at run time: glibc declares it only for
+/// GNU builds, which Swift's Glibc module does not see.
+enum AtomicExchange {
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameExchange: UInt32 = 1 << 1
+
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 }
