@@ -15,8 +15,8 @@ public struct Builder: Sendable {
     /// Validates everything without writing.
     public func check() throws(BuildFailed) -> BuildReport {
         var clock = StageClock()
-        let (_, _, _, warnings) = try prepare(&clock)
-        return BuildReport(diagnostics: warnings, pagesWritten: 0, timings: clock.timings)
+        let prepared = try prepare(&clock)
+        return BuildReport(diagnostics: prepared.warnings, pagesWritten: 0, timings: clock.timings)
     }
 
     public func build() throws(BuildFailed) -> BuildReport {
@@ -25,11 +25,9 @@ public struct Builder: Sendable {
         if let unsafe = output.checkSafe(content: options.content, templates: options.templates) {
             throw BuildFailed(diagnostics: [unsafe])
         }
-        let (graph, theme, inventory, warnings) = try prepare(&clock)
-
-        let markdown = MarkdownRenderer(allowRawHTML: graph.site.unsafeHTML)
-        let bodies = RenderedBodies(records: graph.records, markdown: markdown)
-        let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: inventory.media)
+        let prepared = try prepare(&clock)
+        let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
+        let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         try checkUniquePaths(jobs)
         let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
@@ -65,11 +63,21 @@ public struct Builder: Sendable {
             throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: "could not replace the output folder: \(error.localizedDescription)")])
         }
         clock.lap("write")
-        return BuildReport(diagnostics: warnings, pagesWritten: jobs.count, timings: clock.timings)
+        return BuildReport(diagnostics: prepared.warnings, pagesWritten: jobs.count, timings: clock.timings)
     }
 
     /// Load, validate and index: everything `check` and `build` share.
-    private func prepare(_ clock: inout StageClock) throws(BuildFailed) -> (SiteGraph, Theme, ContentInventory, [Diagnostic]) {
+    /// What the checking stages hand to rendering.
+    private struct Prepared {
+        let graph: SiteGraph
+        let theme: Theme
+        let inventory: ContentInventory
+        let markdown: MarkdownRenderer
+        let bodies: RenderedBodies
+        let warnings: [Diagnostic]
+    }
+
+    private func prepare(_ clock: inout StageClock) throws(BuildFailed) -> Prepared {
         log("[1/5] Loading \(options.content.path)")
         var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
         let inventory = scanner.scan()
@@ -91,6 +99,10 @@ public struct Builder: Sendable {
         log("[2/5] Validating \(fileCount) files")
         let parsed = ContentValidator(labels: theme.strings.values).validate(inventory, site: site)
         problems += parsed.diagnostics
+        // Markdown is rendered here, once, because its links are checked before anything is written.
+        let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
+        let bodies = RenderedBodies(records: parsed.content.records, markdown: markdown)
+        problems += bodies.diagnostics
         clock.lap("validate")
 
         log("[3/5] Indexing \(parsed.content.records.count) records")
@@ -105,7 +117,7 @@ public struct Builder: Sendable {
         clock.lap("index")
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
-        return (graph, theme, inventory, ordered)
+        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies, warnings: ordered)
     }
 
     private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {

@@ -115,6 +115,8 @@ public struct Record: Sendable, Hashable {
     public var tags: [String]
     public var draft: Bool
     public var body: String
+    /// File line of the body's first line, to locate problems found in the Markdown.
+    public var bodyFirstLine: Int = 1
     /// Content-relative paths of a bundle's other files, published beside its page.
     public var bundleAssets: [String]
     public var details: RecordDetails

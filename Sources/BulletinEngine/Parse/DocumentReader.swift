@@ -8,6 +8,7 @@ struct DocumentReader {
     struct Document {
         let fields: FieldReader
         let body: String
+        let bodyFirstLine: Int
     }
 
     /// A Markdown file with front matter. Returns nil (with diagnostics) when it cannot be read.
@@ -33,7 +34,7 @@ struct DocumentReader {
             return nil
         }
         guard let fields = readYAML(split.yaml, path: file.path, firstLine: split.yamlFirstLine, sink: sink) else { return nil }
-        return Document(fields: fields, body: split.body)
+        return Document(fields: fields, body: split.body, bodyFirstLine: split.bodyFirstLine)
     }
 
     /// A plain YAML file such as site.yml.

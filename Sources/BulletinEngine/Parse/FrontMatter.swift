@@ -4,6 +4,8 @@ struct FrontMatter {
     /// File line on which the YAML's first line stands (the line after the opening `---`).
     let yamlFirstLine: Int
     let body: String
+    /// File line on which the body's first line stands.
+    let bodyFirstLine: Int
 
     enum Failure: Error, Equatable {
         case missingOpening
@@ -20,7 +22,7 @@ struct FrontMatter {
             let trimmed = line.trimmingTrailingSpaces
             if trimmed == "---" || trimmed == "..." {
                 return FrontMatter(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                                   body: lines.joined(separator: "\n"))
+                                   body: lines.joined(separator: "\n"), bodyFirstLine: yamlLines.count + 3)
             }
             yamlLines.append(line)
         }

@@ -55,7 +55,7 @@ struct RecordParser {
         for key in ["problems", "supersedes", "status"] { positions[key] = f.position(of: key) }
         return Record(kind: source.kind, community: source.community, slug: source.slug,
                       sourcePath: source.file.path, title: title, date: date, tags: tags, draft: draft,
-                      body: document.body, bundleAssets: source.bundleAssets.map(\.path), details: details,
+                      body: document.body, bodyFirstLine: document.bodyFirstLine, bundleAssets: source.bundleAssets.map(\.path), details: details,
                       fieldPositions: positions)
     }
 

@@ -12,6 +12,7 @@ public struct MarkdownRenderer: Sendable {
     public struct Link: Sendable, Equatable {
         public let destination: String
         public let line: Int
+        public let column: Int
         public let isImage: Bool
     }
 
@@ -85,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     links.append(Link(destination: destination, line: Int(cmark_node_get_start_line(node)),
-                                      isImage: type == CMARK_NODE_IMAGE))
+                                      column: Int(cmark_node_get_start_column(node)), isImage: type == CMARK_NODE_IMAGE))
                     if type == CMARK_NODE_LINK, Self.runsScript(destination) { unsafeLinks.append(node) }
                 case CMARK_NODE_TEXT where inFirstParagraph, CMARK_NODE_CODE where inFirstParagraph:
                     if let literal = cmark_node_get_literal(node) { paragraphText! += String(cString: literal) }

@@ -8,13 +8,20 @@ struct RenderedBodies: Sendable {
 
     static let summaryLength = 280
 
+    /// Problems found in the Markdown while rendering it (links to files a record lacks).
+    private(set) var diagnostics: [Diagnostic] = []
+
     init(records: [Record], markdown: MarkdownRenderer) {
         let count = records.count
-        let results = Parallel.map(records) { markdown.render($0.body) }
+        let results = Parallel.map(records) { record in
+            let output = markdown.render(record.body)
+            return (output, RecordLinks.check(record, links: output.links))
+        }
+        diagnostics = results.flatMap(\.1)
         html.reserveCapacity(count)
         for (index, record) in records.enumerated() {
             let key = Self.key(record)
-            let output = results[index]
+            let output = results[index].0
             html[key] = output.html
             let text = record.meeting?.summary ?? output.firstParagraph
             summaries[key] = text.map(Self.shorten)
