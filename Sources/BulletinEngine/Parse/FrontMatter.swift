@@ -12,28 +12,36 @@ struct FrontMatter {
         case notClosed
     }
 
+    /// Works on UTF-8 bytes and copies only the two parts: records can be megabytes long.
     static func split(_ text: String) throws(Failure) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.popFirst(), first.trimmingTrailingSpaces == "---" else {
-            throw .missingOpening
-        }
-        var yamlLines: [Substring] = []
-        while let line = lines.popFirst() {
-            let trimmed = line.trimmingTrailingSpaces
-            if trimmed == "---" || trimmed == "..." {
-                return FrontMatter(yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                                   body: lines.joined(separator: "\n"), bodyFirstLine: yamlLines.count + 3)
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let isFence = isMarker(bytes[lineStart..<lineEnd], opening: yamlStart == nil)
+            if yamlStart == nil {
+                guard isFence else { throw .missingOpening }
+                yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            } else if isFence {
+                let yamlEnd = lineStart > yamlStart! ? bytes.index(before: lineStart) : lineStart
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+                return FrontMatter(yaml: String(text[yamlStart!..<yamlEnd]), yamlFirstLine: 2,
+                                   body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
             }
-            yamlLines.append(line)
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
+            lineNumber += 1
         }
+        if yamlStart == nil { throw .missingOpening }
         throw .notClosed
     }
-}
 
-extension Substring {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
-        return s
+    /// `---` (or `...` to close), ignoring trailing spaces and tabs.
+    private static func isMarker(_ line: Substring.UTF8View.SubSequence, opening: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual("---".utf8) || (!opening && trimmed.elementsEqual("...".utf8))
     }
 }

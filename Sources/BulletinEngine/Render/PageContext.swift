@@ -1,6 +1,3 @@
-/// What a template sees; dictionaries, so swift-mustache looks values up without reflection.
-typealias View = [String: Any]
-
 /// Builds the values for one output page. URLs are made relative to that page here.
 struct PageContext {
     let path: String
@@ -90,7 +87,7 @@ struct PageContext {
     /// The frame every page shares: menu, strings, site, breadcrumbs.
     func frame(title: String, kindClass: String, breadcrumbs: [(String, String)], feed: String? = nil) -> View {
         var view: View = [
-            "lang": graph.site.language, "root": root, "t": strings.ui, "page_title": title,
+            "lang": graph.site.language, "root": root, "t": strings.uiView, "page_title": title,
             "kind_class": "page-\(kindClass)", "stylesheet_url": url(Routes.stylesheet), "is_home": path == Routes.home,
             "site": siteView, "menu": menu(),
         ]
@@ -123,14 +120,6 @@ struct PageContext {
             let current = entry.section.isEmpty ? path == Routes.home : path.hasPrefix(entry.section)
             return ["title": entry.title, "url": url(entry.target), "current": current]
         }
-    }
-}
-
-extension Dictionary where Key == String, Value == Any {
-    /// Sets a list and its `has_` flag, so templates can show a heading only when there are items.
-    mutating func setList(_ key: String, _ items: [Any]) {
-        if !items.isEmpty { self[key] = items }
-        self["has_\(key)"] = !items.isEmpty
     }
 }
 

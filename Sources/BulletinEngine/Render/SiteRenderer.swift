@@ -15,7 +15,7 @@ struct SiteRenderer: Sendable {
             try FileManager.default.copyItem(at: source, to: destination)
             return
         }
-        try Data(text(of: job).utf8).write(to: destination)
+        try FileWriter.store(text(of: job), at: destination.path)
     }
 
     func text(of job: PageJob) -> String {

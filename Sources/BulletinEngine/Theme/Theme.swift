@@ -9,7 +9,7 @@ public struct Theme: Sendable {
     public let strings: ThemeStrings
     let assets: [SourceFile]
 
-    func render(_ layout: String, _ view: [String: Any]) -> String {
+    func render(_ layout: String, _ view: View) -> String {
         library.render(view, withTemplate: layout) ?? ""
     }
 
@@ -18,6 +18,7 @@ public struct Theme: Sendable {
         var problems: [Diagnostic] = []
         let (strings, stringProblems) = ThemeStrings.load(themeRoot: root, language: language)
         problems += stringProblems
+        HTMLEscaping.register
         var library = MustacheLibrary()
         var partialUses: [(name: String, path: String, line: Int)] = []
         var names = Set<String>()
@@ -33,10 +34,11 @@ public struct Theme: Sendable {
                     problems.append(Diagnostic(path: file.path, message: "a layout and a partial are both named \"\(name)\"; rename the partial"))
                 }
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    // On a line of its own the pragma renders nothing; parse errors are moved back a line.
+                    library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + text), named: name)
                     partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, file.path, $0.line) }
                 } catch let error as MustacheTemplate.ParserError {
-                    problems.append(Diagnostic(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    problems.append(Diagnostic(path: file.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                                                message: "template syntax error: \(error.error) in `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
                 } catch {
                     problems.append(Diagnostic(path: file.path, message: "template syntax error: \(error)"))

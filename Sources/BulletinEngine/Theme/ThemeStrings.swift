@@ -3,26 +3,72 @@ import Yams
 
 /// The words a theme shows in one language: labels, value names, month names, date format.
 public struct ThemeStrings: Sendable {
-    public var ui: [String: String]
+    public var ui: [String: String] {
+        didSet { uiView = View(ui) }
+    }
+    /// `ui` as templates see it (`t.<key>`), built once.
+    private(set) var uiView: View
     public var fields: [String: String]
     public var values: ValueLabels
     public var months: [String]
-    public var dateFormat: String
+    public var dateFormat: String {
+        didSet { datePattern = DatePattern(dateFormat) }
+    }
+    private var datePattern: DatePattern
     /// Kind (singular key) → (one, many).
     public var kinds: [String: (one: String, many: String)]
 
     /// `18 May 2024` / `2024年5月18日`.
     public func format(_ date: SimpleDate) -> String {
-        dateFormat
-            .replacingOccurrences(of: "{day}", with: String(date.day))
-            .replacingOccurrences(of: "{month_name}", with: months[date.month - 1])
-            .replacingOccurrences(of: "{month}", with: String(date.month))
-            .replacingOccurrences(of: "{year}", with: String(date.year))
+        datePattern.parts.reduce(into: "") { text, part in
+            switch part {
+            case .literal(let literal): text += literal
+            case .day: text += String(date.day)
+            case .month: text += String(date.month)
+            case .monthName: text += months[date.month - 1]
+            case .year: text += String(date.year)
+            }
+        }
+    }
+
+    init(ui: [String: String], fields: [String: String], values: ValueLabels, months: [String], dateFormat: String,
+         kinds: [String: (one: String, many: String)]) {
+        self.ui = ui
+        self.uiView = View(ui)
+        self.fields = fields
+        self.values = values
+        self.months = months
+        self.dateFormat = dateFormat
+        self.datePattern = DatePattern(dateFormat)
+        self.kinds = kinds
     }
 
     public func field(_ key: String) -> String { fields[key] ?? key }
     public func text(_ key: String) -> String { ui[key] ?? key }
     public func label<E: ContentEnum>(_ value: E) -> String { values.label(value.rawValue, group: E.group) }
+}
+
+/// A date format split once into its placeholders, since every page formats dates.
+struct DatePattern: Sendable {
+    enum Part: Sendable { case literal(String), day, month, monthName, year }
+    let parts: [Part]
+
+    init(_ format: String) {
+        var parts: [Part] = []
+        var rest = Substring(format)
+        let placeholders: [(String, Part)] = [("{day}", .day), ("{month_name}", .monthName), ("{month}", .month), ("{year}", .year)]
+        while !rest.isEmpty {
+            if let (token, part) = placeholders.first(where: { rest.hasPrefix($0.0) }) {
+                parts.append(part)
+                rest = rest.dropFirst(token.count)
+            } else {
+                let literalEnd = rest.dropFirst().firstIndex(of: "{") ?? rest.endIndex
+                parts.append(.literal(String(rest[..<literalEnd])))
+                rest = rest[literalEnd...]
+            }
+        }
+        self.parts = parts
+    }
 }
 
 /// Display names of enumerated values, both ways: for showing and for reading front matter.
