@@ -57,6 +57,8 @@ struct Build: ParsableCommand {
                 for (stage, seconds) in report.timings {
                     Runner.progress(String(format: "%@ %.3f s", stage.padding(toLength: 9, withPad: " ", startingAt: 0), seconds))
                 }
+                let total = report.timings.reduce(0) { $0 + $1.seconds }
+                Runner.progress(String(format: "total     %.3f s, %.0f pages per second", total, Double(report.pagesWritten) / max(total, 0.001)))
             }
             Runner.progress("Built \(report.pagesWritten) files into \(output)")
             return report.diagnostics

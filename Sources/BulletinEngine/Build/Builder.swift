@@ -43,18 +43,19 @@ public struct Builder: Sendable {
         }
         defer { lock.release() }
         let beforeWrite = options.beforeWrite
-        let failures = Parallel.map(jobs) { job -> Diagnostic? in
+        let failure = FirstFailure()
+        _ = Parallel.map(jobs) { job in
+            guard !failure.happened else { return }
             do {
                 try beforeWrite?(job.outputPath)
                 try renderer.render(job, into: staging)
             } catch {
-                return Diagnostic(path: job.outputPath, message: "could not be written: \(error.localizedDescription)")
+                failure.record("could not write \(job.outputPath) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
             }
-            return nil
-        }.compactMap { $0 }
-        guard failures.isEmpty else {
+        }
+        if let message = failure.message {
             output.discard(staging)
-            throw BuildFailed(diagnostics: failures)
+            throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: message)])
         }
         clock.lap("render")
         log("[5/5] Writing \(options.output.path)")
@@ -133,6 +134,19 @@ public struct Builder: Sendable {
             clashes.append(Diagnostic(path: source, message: "would be published as \(job.outputPath), which the site already uses for another page\(other); rename this file"))
         }
         if !clashes.isEmpty { throw BuildFailed(diagnostics: Diagnostic.ordered(clashes)) }
+    }
+}
+
+/// The first of the failures that parallel work runs into; once one happened, the rest is skipped.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: String?
+
+    var happened: Bool { lock.withLock { first != nil } }
+    var message: String? { lock.withLock { first } }
+
+    func record(_ message: String) {
+        lock.withLock { if first == nil { first = message } }
     }
 }
 

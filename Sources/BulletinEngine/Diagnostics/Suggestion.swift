@@ -8,7 +8,8 @@ enum Suggestion {
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        let allowed = max(2, min(candidate.count, word.count) / 3)
+        let shorter = min(candidate.count, word.count)
+        let allowed = shorter <= 4 ? 1 : max(2, shorter / 3)
         return distance <= allowed ? candidate : nil
     }
 

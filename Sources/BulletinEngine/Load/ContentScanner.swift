@@ -9,6 +9,14 @@ struct ContentScanner {
 
     private let listDirectory: (URL) -> [String]
 
+    /// A name in a folder, with what it really is once links are followed.
+    struct Entry {
+        let name: String
+        /// For files, the file itself even when reached through a link, so its bytes are copied.
+        let url: URL
+        let isDirectory: Bool
+    }
+
     init(root: URL, listDirectory: @escaping (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
         self.root = root.standardizedFileURL
         self.listDirectory = listDirectory
@@ -20,9 +28,9 @@ struct ContentScanner {
             report("", "the content folder does not exist; pass --content with the folder that holds site.yml")
             return inventory
         }
-        for name in entries(of: root) {
-            let url = root.appendingPathComponent(name)
-            switch (name, isDirectory(url)) {
+        for entry in entries(of: root) {
+            let (name, url) = (entry.name, entry.url)
+            switch (name, entry.isDirectory) {
             case ("site.yml", false): inventory.site = SourceFile(path: name, url: url)
             case ("pages", true): inventory.pages = scanPages(url)
             case ("media", true): inventory.media = files(under: url, relativeTo: "media")
@@ -40,9 +48,10 @@ struct ContentScanner {
 
     private mutating func scanPages(_ folder: URL) -> [(slug: String, file: SourceFile)] {
         var pages: [(slug: String, file: SourceFile)] = []
-        for name in entries(of: folder) {
+        for entry in entries(of: folder) {
+            let name = entry.name
             let path = "pages/" + name
-            guard name.hasSuffix(".md"), !isDirectory(folder.appendingPathComponent(name)) else {
+            guard name.hasSuffix(".md"), !entry.isDirectory else {
                 report(path, "pages/ holds only Markdown files named <slug>.md")
                 continue
             }
@@ -52,28 +61,28 @@ struct ContentScanner {
                 report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
                 continue
             }
-            pages.append((slug, SourceFile(path: path, url: folder.appendingPathComponent(name))))
+            pages.append((slug, SourceFile(path: path, url: entry.url)))
         }
         return pages
     }
 
     private mutating func scanCommunities(_ folder: URL, into inventory: inout ContentInventory) {
-        for community in entries(of: folder) {
-            let url = folder.appendingPathComponent(community)
+        for entry in entries(of: folder) {
+            let (community, url) = (entry.name, entry.url)
             let path = "communities/" + community
-            guard isDirectory(url) else {
+            guard entry.isDirectory else {
                 report(path, "communities/ holds one folder per community; move this file into a community folder")
                 continue
             }
             guard checkIdentifier(community, path: path, what: "community folder name") else { continue }
             var hasProfile = false
-            for name in entries(of: url) {
-                let child = url.appendingPathComponent(name)
+            for entry in entries(of: url) {
+                let (name, child) = (entry.name, entry.url)
                 let childPath = path + "/" + name
-                if name == "community.md", !isDirectory(child) {
+                if name == "community.md", !entry.isDirectory {
                     hasProfile = true
                     inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child)))
-                } else if let kind = RecordKind(rawValue: name), isDirectory(child) {
+                } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
                     inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
                 } else {
                     let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
@@ -88,10 +97,10 @@ struct ContentScanner {
 
     private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String) -> [RecordSource] {
         var records: [RecordSource] = []
-        for name in entries(of: folder) {
-            let url = folder.appendingPathComponent(name)
+        for entry in entries(of: folder) {
+            let (name, url) = (entry.name, entry.url)
             let recordPath = path + "/" + name
-            let isBundle = isDirectory(url)
+            let isBundle = entry.isDirectory
             let stem: String
             if isBundle {
                 stem = name
@@ -161,27 +170,74 @@ struct ContentScanner {
     /// Every file below `folder`, ignored names skipped, with content-relative paths.
     private mutating func files(under folder: URL, relativeTo prefix: String) -> [SourceFile] {
         var found: [SourceFile] = []
-        for name in entries(of: folder) {
-            let url = folder.appendingPathComponent(name)
-            let path = prefix + "/" + name
-            if isDirectory(url) { found += files(under: url, relativeTo: path) }
-            else { found.append(SourceFile(path: path, url: url)) }
+        for entry in entries(of: folder) {
+            let path = prefix + "/" + entry.name
+            if entry.isDirectory { found += files(under: entry.url, relativeTo: path) }
+            else { found.append(SourceFile(path: path, url: entry.url)) }
         }
         return found
     }
 
-    /// Sorted so builds do not depend on the order the file system lists names in.
-    /// Links that lead outside the content folder are reported and skipped.
-    private mutating func entries(of folder: URL) -> [String] {
-        return listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().filter { name in
+    /// The names in `folder`, sorted by their bytes so builds do not depend on the order the
+    /// file system lists them in. Anything that is not a plain file or folder, links that lead
+    /// outside the content folder, nowhere or round in a loop, and names not in Unicode's
+    /// composed form (NFC) are reported and skipped.
+    private mutating func entries(of folder: URL) -> [Entry] {
+        let names = listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.compactMap { name in
             let url = folder.appendingPathComponent(name)
-            guard (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil else { return true }
-            let target = url.resolvingSymlinksInPath().standardizedFileURL.path
-            let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
-            if target == rootPath || target.hasPrefix(rootPath + "/") { return true }
-            report(relativePath(url), "this is a link to \(target), outside the content folder; links are not followed out of it, copy the file in instead")
-            return false
+            let path = relativePath(url)
+            let composed = name.precomposedStringWithCanonicalMapping
+            guard composed.utf8.elementsEqual(name.utf8) else {
+                report(path, "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
+                return nil
+            }
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { return nil }
+            var real = url
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let target = resolvedLink(url, path: path, folder: folder) else { return nil }
+                real = target
+                guard stat(url.path, &info) == 0 else { return nil }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return Entry(name: name, url: real, isDirectory: false)
+            case S_IFDIR: return Entry(name: name, url: real, isDirectory: true)
+            default:
+                report(path, "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
+                return nil
+            }
         }
+    }
+
+    /// Where a link leads, or nil (reported) when it must not be followed.
+    private mutating func resolvedLink(_ url: URL, path: String, folder: URL) -> URL? {
+        guard let resolved = realpath(url.path, nil) else {
+            let reason = errno == ELOOP ? "goes round in a loop" : "points at something that does not exist"
+            report(path, "this link \(reason); remove it or copy the file in instead")
+            return nil
+        }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        let rootPath = realRoot
+        guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+            report(path, "this is a link to \(target), outside the content folder; links are not followed out of it, copy the file in instead")
+            return nil
+        }
+        let here = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        if here == target || here.hasPrefix(target + "/") {
+            report(path, "this link leads back into a folder that contains it, which would repeat the folder without end; remove it")
+            return nil
+        }
+        return URL(fileURLWithPath: target)
+    }
+
+    private var realRoot: String {
+        realpath(root.path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? root.path
     }
 
     private func relativePath(_ url: URL) -> String {

@@ -27,7 +27,7 @@ enum TextDecoding {
 
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1, lineStart = 0
-        for i in 0..<offset where bytes[i] == 10 {
+        for i in 0..<offset where bytes[i] == 10 || (bytes[i] == 13 && (i + 1 == bytes.count || bytes[i + 1] != 10)) {
             line += 1
             lineStart = i + 1
         }

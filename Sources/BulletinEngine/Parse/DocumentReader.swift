@@ -52,7 +52,7 @@ struct DocumentReader {
             return nil
         }
         guard data.count <= Self.maximumSize else {
-            sink.add(Diagnostic(path: file.path, message: "is \(data.count >> 20) MB, more than the \(Self.maximumSize >> 20) MB a record may be; move photos and scans into a bundle folder beside its index.md"))
+            sink.add(Diagnostic(path: file.path, message: "is \(Size.text(data.count)), more than the \(Size.text(Self.maximumSize)) a record may be; move photos and scans into a bundle folder beside its index.md"))
             return nil
         }
         return data
@@ -114,21 +114,45 @@ enum YAMLErrorReport {
             return Diagnostic(path: path, line: line + firstLine - 1, column: mark.column, message: message)
         }
         switch error {
+        case .scanner(let context, let problem, let mark, _) where problem.contains("end of stream"):
+            // libyaml blames the end of the text; the quote that was never closed is where to look.
+            guard let context, context.text.contains("quoted") else { return located(mark, problem) }
+            return Diagnostic(path: path, line: context.mark.line + firstLine - 1, column: context.mark.column,
+                              message: "this quoted value is never closed; add the closing quote mark")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return located(mark, problem)
         case .duplicatedKeysInMapping(let keys, let context):
-            let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
             let first = context.mark
             let repeated = repeatLine(of: keys.first ?? "", after: first, in: lines)
+            let parents = parentKeys(of: first, in: lines)
+            let field = (parents + [keys.first ?? ""]).joined(separator: ".")
+            let names = keys.map { "\"\((parents + [$0]).joined(separator: "."))\"" }.joined(separator: ", ")
             return Diagnostic(path: path, line: (repeated ?? first.line) + firstLine - 1, column: first.column,
-                              field: keys.first,
+                              field: field,
                               message: "the field \(names) is written more than once (first on line \(first.line + firstLine - 1)); keep one")
         case .reader(let problem, _, _, _):
             return Diagnostic(path: path, line: firstLine, message: "the front matter cannot be read: \(problem)")
         default:
             return Diagnostic(path: path, line: firstLine, message: "the front matter is not valid YAML: \(error)")
         }
+    }
+
+    /// The keys of the mappings that enclose the line at `mark` (`vote` for `for:` under `vote:`).
+    private static func parentKeys(of mark: Mark, in lines: [Substring]) -> [String] {
+        var keys: [String] = []
+        var column = mark.column
+        var index = mark.line - 2
+        while index >= 0, column > 1 {
+            let line = lines[index]
+            let indent = line.prefix(while: { $0 == " " }).count
+            if indent + 1 < column, let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].allSatisfy({ $0 == " " }) {
+                keys.insert(String(line[line.index(line.startIndex, offsetBy: indent)..<colon]).trimmed, at: 0)
+                column = indent + 1
+            }
+            index -= 1
+        }
+        return keys
     }
 
     /// libyaml reports only a duplicate key's first position; the repeat is the one to remove.

@@ -22,7 +22,13 @@ final class FieldReader {
         self.labels = labels
         self.mark = node.mark
         if case .mapping(let mapping) = node {
-            pairs = mapping.map { (key: $0.key.string ?? "", node: $0.value) }
+            for (key, value) in mapping {
+                guard case .scalar(let name) = key else {
+                    report(key.mark, field: nil, "a field name must be a word such as `title`, not a list or a set of fields")
+                    continue
+                }
+                pairs.append((key: name.string, node: value))
+            }
         }
     }
 
@@ -66,7 +72,7 @@ final class FieldReader {
             if required { report(node.mark, field: key, "is empty; write \(key): \(example)") }
             return nil
         }
-        return text
+        return BidiControls.balanced(text)
     }
 
     func int(_ key: String, required: Bool = false) -> Int? {
@@ -140,7 +146,7 @@ final class FieldReader {
                 return nil
             }
             let text = scalar.string.trimmed
-            return text.isEmpty ? nil : text
+            return text.isEmpty ? nil : BidiControls.balanced(text)
         }
     }
 

@@ -16,14 +16,14 @@ enum YAMLGuard {
 
     static func check(_ yaml: String) throws(Refusal) {
         if yaml.utf8.count > maximumBytes {
-            throw Refusal(line: 1, column: 1, message: "the front matter is \(yaml.utf8.count >> 10) KB, more than the \(maximumBytes >> 10) KB fields may take; move long text below the closing `---`")
+            throw Refusal(line: 1, column: 1, message: "the front matter is \(Size.text(yaml.utf8.count)), more than the \(Size.text(maximumBytes)) fields may take; move long text below the closing `---`")
         }
         var flowDepth = 0
         var quote: Unicode.Scalar?
         var blockTextIndent: Int?
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let chars = Array(line.unicodeScalars)
-            let indent = chars.prefix(while: { $0 == " " }).count
+            let indent = chars.prefix(while: { $0 == " " || $0 == "\t" }).count
             if let textIndent = blockTextIndent, quote == nil {
                 if indent > textIndent || indent == chars.count { continue }
                 blockTextIndent = nil
@@ -31,7 +31,7 @@ enum YAMLGuard {
             func refuse(_ column: Int, _ message: String) -> Refusal {
                 Refusal(line: index + 1, column: column + 1, message: message)
             }
-            func endsToken(_ i: Int) -> Bool { i + 1 == chars.count || chars[i + 1] == " " }
+            func endsToken(_ i: Int) -> Bool { i + 1 == chars.count || chars[i + 1] == " " || chars[i + 1] == "\t" }
             var valueStarts = quote == nil
             var blockDepth = indent / 2
             var i = quote == nil ? indent : 0
@@ -42,8 +42,8 @@ enum YAMLGuard {
                     if c == "\\", open == "\"" { i += 1 } else if c == open { quote = nil }
                     continue
                 }
-                if c == " " { continue }
-                if c == "#", i == 0 || chars[i - 1] == " " { break scan }
+                if c == " " || c == "\t" { continue }
+                if c == "#", i == 0 || chars[i - 1] == " " || chars[i - 1] == "\t" { break scan }
                 if valueStarts {
                     switch c {
                     case "&", "*":

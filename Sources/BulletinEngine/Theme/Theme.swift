@@ -20,26 +20,28 @@ public struct Theme: Sendable {
         problems += stringProblems
         HTMLEscaping.register
         var library = MustacheLibrary()
-        var partialUses: [(name: String, path: String, line: Int)] = []
+        var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
         var names = Set<String>()
+        var partials: [String] = []
         for folder in ["layouts", "partials"] {
             for file in ThemeFiles.list(root.appendingPathComponent(folder), prefix: folder) where file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
-                guard let data = FileManager.default.contents(atPath: file.url.path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    problems.append(Diagnostic(path: file.path, message: "cannot be read as UTF-8 text"))
+                if folder == "partials" { partials.append(name) }
+                guard names.insert(name).inserted else {
+                    problems.append(Diagnostic(path: file.path, message: "a layout and a partial are both named \"\(name)\"; rename the partial"))
                     continue
                 }
-                if !names.insert(name).inserted {
-                    problems.append(Diagnostic(path: file.path, message: "a layout and a partial are both named \"\(name)\"; rename the partial"))
+                guard let data = FileManager.default.contents(atPath: file.url.path),
+                      let text = String(data: data, encoding: .utf8) else {
+                    problems.append(Diagnostic(path: file.path, message: "cannot be read as UTF-8 text; save the template as UTF-8"))
+                    continue
                 }
                 do {
                     // On a line of its own the pragma renders nothing; parse errors are moved back a line.
                     library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + text), named: name)
-                    partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, file.path, $0.line) }
+                    partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, file.path, $0.line, $0.column) }
                 } catch let error as MustacheTemplate.ParserError {
-                    problems.append(Diagnostic(path: file.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                                               message: "template syntax error: \(error.error) in `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
+                    problems.append(TemplateErrors.diagnostic(error, text: text, path: file.path))
                 } catch {
                     problems.append(Diagnostic(path: file.path, message: "template syntax error: \(error)"))
                 }
@@ -49,7 +51,9 @@ public struct Theme: Sendable {
             problems.append(Diagnostic(path: "layouts/\(layout).mustache", message: "the theme has no \(layout) layout, which the site needs; add layouts/\(layout).mustache"))
         }
         for use in partialUses where !names.contains(use.name) {
-            problems.append(Diagnostic(path: use.path, line: use.line, message: "includes the partial \"\(use.name)\", but there is no partials/\(use.name).mustache; \(Suggestion.hint(for: use.name, in: names.sorted()))"))
+            let hint = partials.isEmpty ? "add it" : Suggestion.hint(for: use.name, in: partials.sorted())
+            problems.append(Diagnostic(path: use.path, line: use.line, column: use.column,
+                                       message: "includes the partial \"\(use.name)\", but there is no partials/\(use.name).mustache; \(hint)"))
         }
         let assets = ThemeFiles.list(root.appendingPathComponent("assets"), prefix: "assets")
         guard let strings, problems.isEmpty else { return (nil, problems) }
@@ -69,18 +73,81 @@ enum ThemeFiles {
         }
     }
 
-    /// `{{> name}}` tags in a template, with their lines.
-    static func partialNames(in text: String) -> [(name: String, line: Int)] {
-        var found: [(String, Int)] = []
+    /// `{{> name}}` tags in a template, with their lines and columns.
+    static func partialNames(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{>") {
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 rest = rest[open.upperBound...]
                 guard let close = rest.range(of: "}}") else { break }
-                found.append((rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces), index + 1))
+                found.append((rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces), index + 1, column))
                 rest = rest[close.upperBound...]
             }
         }
         return found
+    }
+}
+
+/// swift-mustache's parse errors, in words a theme designer knows, at the line to fix.
+enum TemplateErrors {
+    static func diagnostic(_ error: MustacheTemplate.ParserError, text: String, path: String) -> Diagnostic {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The parser's position is one line down: the engine puts a pragma line before each template.
+        var line = max(1, error.context.lineNumber - 1)
+        var column = error.context.columnNumber
+        var message = explain(error.error)
+        if case .unfinishedName? = error.error as? MustacheTemplate.Error,
+           let open = lines.indices.first(where: { lines[$0].range(of: "{{") != nil && !tagsClose(lines[$0]) }) {
+            // A tag never closed is read on into the next lines; the line that opened it is the one to fix.
+            line = open + 1
+            column = lines[open].distance(from: lines[open].startIndex, to: lastOpening(lines[open])) + 1
+        } else if case .sectionCloseNameIncorrect? = error.error as? MustacheTemplate.Error,
+                  let open = openSection(before: line, in: lines) {
+            message += "; the section open here is {{\(open)}}"
+        }
+        let source = line <= lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : ""
+        return Diagnostic(path: path, line: line, column: column, message: "template syntax error: \(message) in `\(source)`")
+    }
+
+    private static func tagsClose(_ line: Substring) -> Bool {
+        line.components(separatedBy: "{{").count == line.components(separatedBy: "}}").count
+    }
+
+    private static func lastOpening(_ line: Substring) -> String.Index {
+        line.range(of: "{{", options: .backwards)?.lowerBound ?? line.startIndex
+    }
+
+    /// The innermost section still open when line `number` is reached (`#.summary`).
+    private static func openSection(before number: Int, in lines: [Substring]) -> String? {
+        var stack: [String] = []
+        for line in lines.prefix(number) {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.range(of: "}}") else { break }
+                let tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if tag.hasPrefix("#") || tag.hasPrefix("^") { stack.append(tag) }
+                else if tag.hasPrefix("/"), !stack.isEmpty, stack.last!.dropFirst() == tag.dropFirst() { stack.removeLast() }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return stack.last
+    }
+
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with ({{#x}}…{{/x}})"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed; add {{/name}}"
+        case .invalidSetDelimiter: return "the delimiter-changing tag {{=…=}} is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "only {{$block}} overrides may appear inside {{<parent}}…{{/parent}}"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "the {{%…}} setting is not recognised"
+        @unknown default: return "\(error)"
+        }
     }
 }

@@ -9,16 +9,30 @@ struct OutputFolder {
     let target: URL
     private let fileManager = FileManager()
 
-    init(_ target: URL) { self.target = target.standardizedFileURL }
+    /// Links in the path are resolved first, through the deepest part that exists, so the
+    /// checks and the swap act on the real folder (a `Public` that links to `www/` updates `www/`).
+    init(_ target: URL) { self.target = Self.realPath(target.standardizedFileURL) }
+
+    static func realPath(_ url: URL) -> URL {
+        var existing = url
+        var rest: [String] = []
+        while !FileManager().fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var resolved = existing.resolvingSymlinksInPath().standardizedFileURL
+        for component in rest { resolved.appendPathComponent(component) }
+        return resolved
+    }
 
     private var parent: URL { target.deletingLastPathComponent() }
     private var name: String { target.lastPathComponent }
 
     /// Refuses outputs that would overwrite the sources or a folder that is not ours.
     func checkSafe(content: URL, templates: URL) -> Diagnostic? {
-        let out = target.resolvingSymlinksInPath().path
+        let out = target.path
         for (kind, source) in [("content", content), ("templates", templates)] {
-            let src = source.standardizedFileURL.resolvingSymlinksInPath().path
+            let src = Self.realPath(source.standardizedFileURL).path
             if out == src || out.hasPrefix(src + "/") || src.hasPrefix(out + "/") {
                 return Diagnostic(path: target.path, message: "the output folder overlaps the \(kind) folder \(src); choose a separate folder such as Public/")
             }
