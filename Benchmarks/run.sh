@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmark: full, no-change and one-edit builds of a generated corpus, with wall time,
+# CPU time and peak memory; then, with --hugo, the side-by-side run against Hugo.
+# Usage: Benchmarks/run.sh [PAGES] [COMMUNITIES] [--hugo]
+# Needs the benchmark kit beside the project (../shared/bench) and /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pages=${1:-10000}; comms=${2:-50}; hugo=${3:-}
+kit=${BENCH_KIT:-../shared/bench}
+work=${BENCH_DIR:-/tmp/bulletin-bench}
+[ -d "$kit" ] || { echo "benchmark kit not found at $kit (set BENCH_KIT)" >&2; exit 2; }
+[ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
+mkdir -p "$work"
+swift build -c release --product bulletin >&2
+bin=$(swift build -c release --show-bin-path)/bulletin
+corpus="$work/corpus-$pages-$comms"
+[ -d "$corpus" ] || python3 "$kit/gen_corpus.py" --out "$corpus" --pages "$pages" --communities "$comms" >/dev/null
+out="$work/out-bench"
+
+measure() { # label, then the command; prints "label  wall s  user s  sys s  peak MiB"
+  local label=$1; shift
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
+  awk -v l="$label" '{printf "%-28s %7.2f s wall %7.2f s user %6.2f s sys %6.0f MiB\n", l, $1, $2, $3, $4/1024}' "$work/time.txt"
+}
+
+echo "corpus: $pages pages, $comms communities ($(du -sh "$corpus" | cut -f1)), $(nproc) cores"
+for round in 1 2 3; do
+  rm -rf "$out"
+  measure "full build, round $round" "$bin" build --content "$corpus" --output "$out" --now 2026-01-01
+done
+measure "no-change build" "$bin" build --content "$corpus" --output "$out" --now 2026-01-01
+edited=$(find "$corpus/communities" -path '*/meetings/*.md' | sort | head -1)
+cp "$edited" "$work/edited.bak"
+printf '\nEdited for the benchmark.\n' >> "$edited"
+measure "one-edit build" "$bin" build --content "$corpus" --output "$out" --now 2026-01-01
+cp "$work/edited.bak" "$edited"
+echo "pages out: $(find "$out" -name '*.html' | wc -l) html"
+"$bin" build --content "$corpus" --output "$out" --now 2026-01-01 --timings 2>&1 | grep -E "^(load|validate|index|render|write|total)"
+if [ "$hugo" = "--hugo" ]; then
+  "$kit/compare.sh" "$bin" "$pages" "$comms" 3
+fi
