@@ -11,6 +11,26 @@ enum YAMLGuard {
         let message: String
     }
 
+    /// A second line of defence that does not depend on telling quotes apart: an alias
+    /// (`*name`) anywhere in the text whose anchor (`&name`) also appears is refused. YAML's
+    /// quoting rules across lines are subtle enough that the scan below can be misled.
+    private static func checkAliasesAnywhere(_ yaml: String) throws(Refusal) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        func names(after marker: Unicode.Scalar) -> [(name: String, line: Int, column: Int)] {
+            var found: [(String, Int, Int)] = []
+            for (index, chars) in lines.enumerated() {
+                for i in chars.indices where chars[i] == marker && (i == 0 || " \t[{,:?-".unicodeScalars.contains(chars[i - 1])) {
+                    let name = chars[(i + 1)...].prefix { !" \t,[]{}".unicodeScalars.contains($0) }
+                    if !name.isEmpty { found.append((String(String.UnicodeScalarView(name)), index + 1, i + 1)) }
+                }
+            }
+            return found
+        }
+        let anchors = Set(names(after: "&").map(\.name))
+        guard !anchors.isEmpty, let alias = names(after: "*").first(where: { anchors.contains($0.name) }) else { return }
+        throw Refusal(line: alias.line, column: alias.column, message: "anchors (&name) and aliases (*name) are not supported in front matter; write the value out in full, and put text that starts with * or & in quotes")
+    }
+
     static let maximumBytes = 256 << 10
     static let maximumDepth = 32
 
@@ -18,6 +38,7 @@ enum YAMLGuard {
         if yaml.utf8.count > maximumBytes {
             throw Refusal(line: 1, column: 1, message: "the front matter is \(Size.text(yaml.utf8.count)), more than the \(Size.text(maximumBytes)) fields may take; move long text below the closing `---`")
         }
+        try checkAliasesAnywhere(yaml)
         var flowDepth = 0
         var quote: Unicode.Scalar?
         var blockTextIndent: Int?
