@@ -38,7 +38,6 @@ enum YAMLGuard {
         if yaml.utf8.count > maximumBytes {
             throw Refusal(line: 1, column: 1, message: "the front matter is \(Size.text(yaml.utf8.count)), more than the \(Size.text(maximumBytes)) fields may take; move long text below the closing `---`")
         }
-        try checkAliasesAnywhere(yaml)
         var flowDepth = 0
         var quote: Unicode.Scalar?
         var blockTextIndent: Int?
@@ -100,5 +99,6 @@ enum YAMLGuard {
                 }
             }
         }
+        try checkAliasesAnywhere(yaml)
     }
 }
