@@ -14,6 +14,11 @@ struct RenderedBodies: Sendable {
     init(records: [Record], markdown: MarkdownRenderer) {
         let count = records.count
         let results = Parallel.map(records) { record in
+            if let line = MarkdownLimits.overNested(record.body) {
+                let problem = Diagnostic(path: record.sourcePath, line: record.bodyFirstLine + line - 1,
+                                         message: "this line opens more than \(MarkdownLimits.maximumNesting) quotes or lists inside each other; use fewer `>` or list markers")
+                return (MarkdownRenderer.Output(html: "", firstParagraph: nil, links: []), [problem])
+            }
             let output = markdown.render(record.body)
             return (output, RecordLinks.check(record, links: output.links))
         }
