@@ -106,7 +106,10 @@ enum YAMLErrorReport {
             let line = max(1, mark.line)
             let source = line <= lines.count ? lines[line - 1] : ""
             var message = "the front matter is not valid YAML: \(problem)"
-            if source.contains("\t") {
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own limit (1000 levels); its wording names a C function.
+                message = "the front matter is not valid YAML: lists and fields are nested more than 1000 levels deep"
+            } else if source.contains("\t") {
                 message += "; indent with spaces, not tabs"
             } else if problem.contains("mapping values are not allowed") {
                 message += "; a value containing \": \" must be put in quotes, e.g. title: \"Roof: round 2\""

@@ -11,15 +11,17 @@ enum YAMLGuard {
         let message: String
     }
 
-    /// A second line of defence that does not depend on telling quotes apart: an alias
-    /// (`*name`) anywhere in the text whose anchor (`&name`) also appears is refused. YAML's
-    /// quoting rules across lines are subtle enough that the scan below can be misled.
+    /// A second line of defence that does not depend on reading YAML's grammar at all: an
+    /// alias (`*name`) anywhere in the text whose anchor (`&name`) also appears anywhere is
+    /// refused. Every anchor and alias is spelt that way literally, so nothing gets past this;
+    /// the scan below alone was misled by quotes continued across lines and by byte-order
+    /// marks, which libyaml skips at the start of any line.
     private static func checkAliasesAnywhere(_ yaml: String) throws(Refusal) {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         func names(after marker: Unicode.Scalar) -> [(name: String, line: Int, column: Int)] {
             var found: [(String, Int, Int)] = []
             for (index, chars) in lines.enumerated() {
-                for i in chars.indices where chars[i] == marker && (i == 0 || " \t[{,:?-".unicodeScalars.contains(chars[i - 1])) {
+                for i in chars.indices where chars[i] == marker {
                     let name = chars[(i + 1)...].prefix { !" \t,[]{}".unicodeScalars.contains($0) }
                     if !name.isEmpty { found.append((String(String.UnicodeScalarView(name)), index + 1, i + 1)) }
                 }

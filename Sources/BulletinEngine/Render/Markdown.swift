@@ -28,6 +28,7 @@ public struct MarkdownRenderer: Sendable {
     /// their text even when raw HTML is allowed.
     public func render(_ markdown: String) -> Output {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        let markdown = Self.boundingImageBrackets(markdown)
         guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
             return Output(html: "", firstParagraph: nil, links: [])
         }
@@ -44,6 +45,29 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { free(cHTML) }
         return Output(html: String(cString: cHTML), firstParagraph: scan.firstParagraph, links: scan.links)
+    }
+
+    /// Past this many (image openers × closing brackets) no real page comes near.
+    static let imageBracketBudget = 20_000_000
+
+    /// cmark 0.30.2 (Debian 12's libcmark) walks back over every open `![` of a paragraph each
+    /// time a link closes (inlines.c, "deactivate earlier link delimiters" skips image openers
+    /// without stopping), so `![[]()` repeated takes quadratic time: 64 KB renders in 0.3 s,
+    /// 512 KB in a minute (fixed upstream in cmark 0.30.3). Past the budget the `[` of each `![`
+    /// is escaped, so no image opens and cmark stays linear; such a text shows `![…](…)` as written.
+    static func boundingImageBrackets(_ markdown: String) -> String {
+        var images = 0, closers = 0
+        var previous: UInt8 = 0
+        for byte in markdown.utf8 {
+            if byte == UInt8(ascii: "["), previous == UInt8(ascii: "!") {
+                images += 1
+            } else if byte == UInt8(ascii: "]") {
+                closers += 1
+            }
+            previous = byte
+        }
+        guard images * closers > imageBracketBudget else { return markdown }
+        return markdown.replacingOccurrences(of: "![", with: "!\\[")
     }
 
     /// Replaces a link node by its children.
