@@ -112,13 +112,26 @@ extension PageContext {
             : "\(page.title) · \(strings.text("page_n").replacingOccurrences(of: "{n}", with: String(page.number)))"
     }
 
+    /// The page numbers a list links: the first, the last, and two either side of the current
+    /// one; nil stands for the pages left out. A list of 300 pages gets 9 links, not 300.
+    static func pageWindow(current: Int, count: Int) -> [Int?] {
+        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
+        var numbers: [Int?] = []
+        for n in shown.sorted() {
+            if let last = numbers.last ?? nil, n > last + 1 { numbers.append(n == last + 2 ? last + 1 : nil) }
+            numbers.append(n)
+        }
+        return numbers
+    }
+
     private func pagination(_ page: ListPage) -> View? {
         guard page.pageCount > 1 else { return nil }
         var view: View = [
             "current": page.number, "total": page.pageCount,
             "has_previous": page.number > 1, "has_next": page.number < page.pageCount,
-            "pages": (1...page.pageCount).map { n -> View in
-                ["number": n, "url": url(Routes.listPage(page.folder, n)), "current": n == page.number]
+            "pages": Self.pageWindow(current: page.number, count: page.pageCount).map { n -> View in
+                guard let n else { return ["gap": true] }
+                return ["number": n, "url": url(Routes.listPage(page.folder, n)), "current": n == page.number]
             },
         ]
         if page.number > 1 { view["previous_url"] = url(Routes.listPage(page.folder, page.number - 1)) }
