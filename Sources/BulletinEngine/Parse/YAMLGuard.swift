@@ -30,7 +30,11 @@ enum YAMLGuard {
         }
         let anchors = Set(names(after: "&").map(\.name))
         guard !anchors.isEmpty, let alias = names(after: "*").first(where: { anchors.contains($0.name) }) else { return }
-        throw Refusal(line: alias.line, column: alias.column, message: "anchors (&name) and aliases (*name) are not supported in front matter; write the value out in full, and put text that starts with * or & in quotes")
+        throw Refusal(line: alias.line, column: alias.column, message: aliasMessage(startingWith: "* or &"))
+    }
+
+    private static func aliasMessage(startingWith start: String) -> String {
+        "anchors (&name) and aliases (*name) are not supported in front matter; write the value out in full, and put text that starts with \(start) in quotes"
     }
 
     static let maximumBytes = 256 << 10
@@ -69,7 +73,7 @@ enum YAMLGuard {
                 if valueStarts {
                     switch c {
                     case "&", "*":
-                        throw refuse(i, "anchors (&name) and aliases (*name) are not supported in front matter; write the value out in full, and put text that starts with \(c) in quotes")
+                        throw refuse(i, aliasMessage(startingWith: "\(c)"))
                     case "\"", "'":
                         quote = c
                         valueStarts = false

@@ -36,7 +36,8 @@ struct RenderedBodies: Sendable {
     func html(of record: Record) -> String { html[Self.key(record)] ?? "" }
     func summary(of record: Record) -> String? { summaries[Self.key(record)] }
 
-    private static func key(_ record: Record) -> String { SiteGraph.key(record.community, record.kind, record.slug) }
+    /// A record's source path: unique, and already a string, so lookups on every page build none.
+    private static func key(_ record: Record) -> String { record.sourcePath }
 
     private static func shorten(_ text: String) -> String {
         guard text.count > summaryLength else { return text }

@@ -3,20 +3,16 @@ import Yams
 
 /// The words a theme shows in one language: labels, value names, month names, date format.
 public struct ThemeStrings: Sendable {
-    public var ui: [String: String] {
-        didSet { uiView = View(ui) }
-    }
+    public let ui: [String: String]
     /// `ui` as templates see it (`t.<key>`), built once.
-    private(set) var uiView: View
-    public var fields: [String: String]
-    public var values: ValueLabels
-    public var months: [String]
-    public var dateFormat: String {
-        didSet { datePattern = DatePattern(dateFormat) }
-    }
-    private var datePattern: DatePattern
+    let uiView: View
+    public let fields: [String: String]
+    public let values: ValueLabels
+    public let months: [String]
+    public let dateFormat: String
+    private let datePattern: DatePattern
     /// Kind (singular key) → (one, many).
-    public var kinds: [String: (one: String, many: String)]
+    public let kinds: [String: (one: String, many: String)]
 
     /// `18 May 2024` / `2024年5月18日`.
     public func format(_ date: SimpleDate) -> String {
