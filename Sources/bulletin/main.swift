@@ -49,18 +49,23 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
+    @Flag(help: "Ignore the build cache beside the output and build every page again.")
+    var noCache = false
+
     func run() throws {
         try Runner(format: folders.diagnostics).run {
-            let builder = Builder(options: try folders.options(output: output), log: Runner.progress)
+            var options = try folders.options(output: output)
+            options.useCache = !noCache
+            let builder = Builder(options: options, log: Runner.progress)
             let report = try builder.build()
             if timings {
                 for (stage, seconds) in report.timings {
                     Runner.progress(String(format: "%@ %.3f s", stage.padding(toLength: 9, withPad: " ", startingAt: 0), seconds))
                 }
                 let total = report.timings.reduce(0) { $0 + $1.seconds }
-                Runner.progress(String(format: "total     %.3f s, %.0f pages per second", total, Double(report.pagesWritten) / max(total, 0.001)))
+                Runner.progress(String(format: "total     %.3f s, %.0f pages per second", total, Double(report.files) / max(total, 0.001)))
             }
-            Runner.progress("Built \(report.pagesWritten) files into \(output)")
+            Runner.progress("Built \(report.files) files into \(output): \(report.pagesRendered) rendered, \(report.pagesWritten) written")
             return report.diagnostics
         }
     }

@@ -21,6 +21,8 @@ struct OutputSafetyTests {
             try Robust.edit(theme.appendingPathComponent("layouts/page.mustache"), replacing: "}}", with: "")
             options.templates = theme
         case .diskFull, .permissionDenied:
+            // A change, so the build has pages to write (an unchanged site writes nothing).
+            try site.write("communities/hilltop/meetings/2024-03-01-new.md", "---\ntitle: A new meeting\nformat: bench\noutcome: agreed\n---\nText.\n")
             let code: POSIXErrorCode = reason == .diskFull ? .ENOSPC : .EACCES
             let counter = AtomicCounter()
             options.beforeWrite = { _ in
@@ -45,7 +47,7 @@ struct OutputSafetyTests {
         }
         #expect(!diagnostics.isEmpty)
         #expect(OutputTree.snapshot(site.output) == before, "the previous output changed")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == [".public.lock", "content", "public"],
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == [".public.cache", ".public.lock", "content", "public"],
                 "something was left beside the output")
         if reason == .diskFull || reason == .permissionDenied {
             let expected = reason == .diskFull ? "No space left on device" : "Permission denied"

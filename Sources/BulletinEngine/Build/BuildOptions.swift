@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var includeDrafts: Bool
     public var moment: BuildMoment
+    /// Reuse what earlier builds left beside the output; off, everything is built from scratch.
+    public var useCache = true
     /// Lists a folder's names; tests shuffle it to prove the output does not depend on it.
     var listDirectory: @Sendable (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }
     /// Called before each output file is written; tests throw from it to simulate a full disk.
@@ -23,6 +25,11 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     /// Warnings: things worth fixing that did not stop the build.
     public var diagnostics: [Diagnostic]
+    /// Files the site consists of.
+    public var files: Int
+    /// Files written by this build: rendered or copied; the rest were already in place.
     public var pagesWritten: Int
+    /// Pages rendered through the theme; the rest were unchanged or copied.
+    public var pagesRendered: Int
     public var timings: [(stage: String, seconds: Double)]
 }

@@ -15,8 +15,8 @@ public struct Builder: Sendable {
     /// Validates everything without writing.
     public func check() throws(BuildFailed) -> BuildReport {
         var clock = StageClock()
-        let prepared = try prepare(&clock)
-        return BuildReport(diagnostics: prepared.warnings, pagesWritten: 0, timings: clock.timings)
+        let prepared = try prepare(&clock, previous: .empty())
+        return BuildReport(diagnostics: prepared.warnings, files: 0, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
     }
 
     public func build() throws(BuildFailed) -> BuildReport {
@@ -25,46 +25,99 @@ public struct Builder: Sendable {
         if let unsafe = output.checkSafe(content: options.content, templates: options.templates) {
             throw BuildFailed(diagnostics: [unsafe])
         }
-        let prepared = try prepare(&clock)
+        let previous = options.useCache ? BuildCache.load(from: output.cacheFile) : .empty()
+        let prepared = try prepare(&clock, previous: previous)
+        let cache = prepared.cache
+        let lock: BuildLock
+        do {
+            lock = try output.lock { log("Waiting for another build into \(options.output.path) to finish") }
+            output.removeLeftovers()
+        } catch {
+            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+        }
+        defer { lock.release() }
+        // Read again under the lock: a build that finished while this one waited changed the trees.
+        let trees = options.useCache ? BuildCache.load(from: output.cacheFile).trees : [:]
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         try checkUniquePaths(jobs)
         let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
-        log("[4/5] Rendering \(jobs.count) files")
-        let lock: BuildLock
-        let staging: URL
-        do {
-            lock = try output.lock { log("Waiting for another build into \(options.output.path) to finish") }
-            staging = try output.makeStaging()
-            try output.makeFolders(for: jobs.map(\.outputPath), in: staging)
-        } catch {
-            throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: "cannot write beside the output folder: \(error.localizedDescription)")])
+        let fingerprints = PageFingerprints(graph: graph, site: siteDigest(prepared, cache: cache),
+                                            recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
+            .fingerprints(of: jobs)
+        let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
+                                known: trees)
+        var plan = update.plan()
+        if plan.unchanged, let current = plan.current {
+            log("[4/5] Nothing changed in \(jobs.count) files")
+            clock.lap("render")
+            var kept = [current.0: current.1]
+            if let spare = TreeIdentity(of: output.spareFolder), let manifest = trees[spare] { kept[spare] = manifest }
+            if cache.changed { try? cache.next(trees: kept).save(to: output.cacheFile) }
+            clock.lap("write")
+            return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
         }
-        defer { lock.release() }
+        let spare: URL
+        do { spare = try update.prepareSpare(&plan) } catch {
+            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+        }
+        let work = plan.work
+        let toRender = work.filter { $0 == .render }.count
+        log("[4/5] Rendering \(toRender) of \(jobs.count) files")
         let beforeWrite = options.beforeWrite
         let failure = FirstFailure()
-        _ = Parallel.map(jobs) { job in
-            guard !failure.happened else { return }
+        let outputRoot = output.target
+        _ = Parallel.map(Array(jobs.indices)) { index in
+            guard !failure.happened, work[index] != .keep else { return }
+            let job = jobs[index]
             do {
                 try beforeWrite?(job.outputPath)
-                try renderer.render(job, into: staging)
+                if work[index] == .copy {
+                    try FileWriter.copy(outputRoot.appendingPathComponent(job.outputPath).path,
+                                        to: spare.appendingPathComponent(job.outputPath).path)
+                } else {
+                    try renderer.render(job, into: spare)
+                }
             } catch {
                 failure.record("could not write \(job.outputPath) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
             }
         }
-        if let message = failure.message {
-            output.discard(staging)
-            throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: message)])
-        }
+        if let message = failure.message { throw writeFailure(message) }
         clock.lap("render")
         log("[5/5] Writing \(options.output.path)")
-        do { try output.commit(staging) } catch {
-            output.discard(staging)
-            throw BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: "could not replace the output folder: \(error.localizedDescription)")])
+        do {
+            var trees: [TreeIdentity: BuildCache.Manifest] = [:]
+            if let built = TreeIdentity(of: spare) { trees[built] = plan.manifest }
+            if let current = plan.current { trees[current.0] = current.1 }
+            try cache.next(trees: trees).save(to: output.cacheFile)
+            try update.commit(spare)
+        } catch {
+            throw writeFailure("could not replace the output folder: \(error.localizedDescription)")
         }
         clock.lap("write")
-        return BuildReport(diagnostics: prepared.warnings, pagesWritten: jobs.count, timings: clock.timings)
+        let written = work.filter { $0 != .keep }.count
+        return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written, pagesRendered: toRender, timings: clock.timings)
+    }
+
+    private func writeFailure(_ message: String) -> BuildFailed {
+        BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: message)])
+    }
+
+    /// What every page depends on besides its own records: the program, the theme, the
+    /// site's settings, community profiles and free pages, and the build's options.
+    private func siteDigest(_ prepared: Prepared, cache: RecordCache) -> Digest {
+        var b = DigestBuilder("site")
+        b.add(Engine.digest)
+        b.add(options.includeDrafts)
+        b.add(prepared.theme.digest)
+        var sources = prepared.inventory.communities.map(\.profile) + prepared.inventory.pages.map(\.file)
+        if let site = prepared.inventory.site { sources.append(site) }
+        for file in sources {
+            b.add(file.path)
+            b.add(cache.digest(of: file).map(\.description) ?? UUID().uuidString)
+        }
+        return b.finish()
     }
 
     /// Load, validate and index: everything `check` and `build` share.
@@ -75,10 +128,12 @@ public struct Builder: Sendable {
         let inventory: ContentInventory
         let markdown: MarkdownRenderer
         let bodies: RenderedBodies
+        let recordKeys: [String: Digest]
+        let cache: RecordCache
         let warnings: [Diagnostic]
     }
 
-    private func prepare(_ clock: inout StageClock) throws(BuildFailed) -> Prepared {
+    private func prepare(_ clock: inout StageClock, previous: BuildCache) throws(BuildFailed) -> Prepared {
         log("[1/5] Loading \(options.content.path)")
         var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
         let inventory = scanner.scan()
@@ -98,11 +153,16 @@ public struct Builder: Sendable {
 
         let fileCount = inventory.records.count + inventory.communities.count + inventory.pages.count
         log("[2/5] Validating \(fileCount) files")
-        let parsed = ContentValidator(labels: theme.strings.values).validate(inventory, site: site)
-        problems += parsed.diagnostics
-        // Markdown is rendered here, once, because its links are checked before anything is written.
         let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
-        let bodies = RenderedBodies(records: parsed.content.records, markdown: markdown)
+        var environment = DigestBuilder("parse")
+        environment.add(Engine.digest)
+        environment.add(theme.stringsDigest)
+        environment.add(site.unsafeHTML)
+        let cache = RecordCache(previous: previous, environment: environment.finish())
+        let parsed = ContentValidator(labels: theme.strings.values, markdown: markdown, cache: cache).validate(inventory, site: site)
+        problems += parsed.diagnostics
+        let bodies = RenderedBodies(entries: parsed.bodies, diagnostics: parsed.bodyProblems, markdown: markdown,
+                                    contentRoot: options.content)
         problems += bodies.diagnostics
         clock.lap("validate")
 
@@ -118,7 +178,8 @@ public struct Builder: Sendable {
         clock.lap("index")
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
-        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies, warnings: ordered)
+        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
+                        recordKeys: parsed.recordKeys, cache: cache, warnings: ordered)
     }
 
     private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {

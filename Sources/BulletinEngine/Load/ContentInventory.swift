@@ -4,6 +4,29 @@ import Foundation
 public struct SourceFile: Sendable, Hashable {
     public let path: String
     public let url: URL
+    /// What the file system said of it when the folder was scanned, to tell it unchanged.
+    public var stamp: FileStamp? = nil
+}
+
+/// Size, times and identity of a file: when all are as before, so is the file.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int
+    public var modified: Int
+    public var changed: Int
+    public var inode: UInt64
+    public var device: UInt64
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
+        device = UInt64(info.st_dev)
+    }
+
+    public init(size: Int, modified: Int, changed: Int, inode: UInt64, device: UInt64) {
+        (self.size, self.modified, self.changed, self.inode, self.device) = (size, modified, changed, inode, device)
+    }
 }
 
 /// A record file (or bundle) found in a community folder, before its text is read.

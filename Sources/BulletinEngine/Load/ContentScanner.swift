@@ -15,6 +15,7 @@ struct ContentScanner {
         /// For files, the file itself even when reached through a link, so its bytes are copied.
         let url: URL
         let isDirectory: Bool
+        let stamp: FileStamp
     }
 
     init(root: URL, listDirectory: @escaping (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
@@ -31,7 +32,7 @@ struct ContentScanner {
         for entry in entries(of: root) {
             let (name, url) = (entry.name, entry.url)
             switch (name, entry.isDirectory) {
-            case ("site.yml", false): inventory.site = SourceFile(path: name, url: url)
+            case ("site.yml", false): inventory.site = SourceFile(path: name, url: url, stamp: entry.stamp)
             case ("pages", true): inventory.pages = scanPages(url)
             case ("media", true): inventory.media = files(under: url, relativeTo: "media")
             case ("communities", true): scanCommunities(url, into: &inventory)
@@ -61,7 +62,7 @@ struct ContentScanner {
                 report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
                 continue
             }
-            pages.append((slug, SourceFile(path: path, url: entry.url)))
+            pages.append((slug, SourceFile(path: path, url: entry.url, stamp: entry.stamp)))
         }
         return pages
     }
@@ -81,7 +82,7 @@ struct ContentScanner {
                 let childPath = path + "/" + name
                 if name == "community.md", !entry.isDirectory {
                     hasProfile = true
-                    inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child)))
+                    inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child, stamp: entry.stamp)))
                 } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
                     inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
                 } else {
@@ -111,15 +112,16 @@ struct ContentScanner {
                 continue
             }
             guard let (date, slug) = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
-            var file = SourceFile(path: recordPath, url: url)
+            var file = SourceFile(path: recordPath, url: url, stamp: entry.stamp)
             var assets: [SourceFile] = []
             if isBundle {
                 let index = url.appendingPathComponent("index.md")
-                guard fileManager.fileExists(atPath: index.path) else {
+                var info = stat()
+                guard stat(index.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
                     report(recordPath, "a bundle folder needs an index.md holding the record")
                     continue
                 }
-                file = SourceFile(path: recordPath + "/index.md", url: index)
+                file = SourceFile(path: recordPath + "/index.md", url: index, stamp: FileStamp(info))
                 assets = files(under: url, relativeTo: recordPath).filter { $0.path != file.path }
             }
             records.append(RecordSource(kind: kind, community: community, slug: slug, fileDate: date,
@@ -173,7 +175,7 @@ struct ContentScanner {
         for entry in entries(of: folder) {
             let path = prefix + "/" + entry.name
             if entry.isDirectory { found += files(under: entry.url, relativeTo: path) }
-            else { found.append(SourceFile(path: path, url: entry.url)) }
+            else { found.append(SourceFile(path: path, url: entry.url, stamp: entry.stamp)) }
         }
         return found
     }
@@ -202,8 +204,8 @@ struct ContentScanner {
                 guard stat(url.path, &info) == 0 else { return nil }
             }
             switch info.st_mode & S_IFMT {
-            case S_IFREG: return Entry(name: name, url: real, isDirectory: false)
-            case S_IFDIR: return Entry(name: name, url: real, isDirectory: true)
+            case S_IFREG: return Entry(name: name, url: real, isDirectory: false, stamp: FileStamp(info))
+            case S_IFDIR: return Entry(name: name, url: real, isDirectory: true, stamp: FileStamp(info))
             default:
                 report(path, "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
                 return nil

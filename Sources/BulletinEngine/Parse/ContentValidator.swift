@@ -1,34 +1,75 @@
-/// The validate stage: reads every content file in parallel into typed models.
+/// The validate stage: reads every content file in parallel into typed models, and renders
+/// each record's Markdown once. Records whose inputs the cache has seen are taken from it.
 struct ContentValidator {
     let labels: ValueLabels
+    let markdown: MarkdownRenderer
+    let cache: RecordCache
 
     struct Result {
         var content: ParsedContent
         var diagnostics: [Diagnostic]
+        var bodies: [String: RenderedBodies.Entry]
+        var bodyProblems: [Diagnostic]
+        /// Source path → the digest of everything the record was made from.
+        var recordKeys: [String: Digest]
+    }
+
+    private struct Outcome: @unchecked Sendable {
+        var record: Record?
+        var key: Digest?
+        var warnings: [Diagnostic]
+        var body = RenderedBodies.Entry()
+        var bodyProblems: [Diagnostic] = []
     }
 
     func validate(_ inventory: ContentInventory, site: SiteConfig) -> Result {
         let reader = DocumentReader(labels: labels)
-        let records = Parallel.map(inventory.records) { source -> (Record?, [Diagnostic]) in
-            let sink = DiagnosticSink()
-            return (RecordParser(reader: reader).parse(source, sink: sink), sink.diagnostics)
+        let outcomes = Parallel.map(inventory.records) { source in record(source, reader: reader) }
+        var result = Result(content: ParsedContent(site: site, pages: [], communities: [], records: []),
+                            diagnostics: [], bodies: [:], bodyProblems: [], recordKeys: [:])
+        result.bodies.reserveCapacity(outcomes.count)
+        result.recordKeys.reserveCapacity(outcomes.count)
+        for outcome in outcomes {
+            result.diagnostics += outcome.warnings
+            result.bodyProblems += outcome.bodyProblems
+            guard let record = outcome.record else { continue }
+            result.content.records.append(record)
+            result.bodies[record.sourcePath] = outcome.body
+            if let key = outcome.key { result.recordKeys[record.sourcePath] = key }
         }
         let profiles = ProfileParser(reader: reader)
-        var diagnostics = records.flatMap(\.1)
-        var communities: [Community] = []
         for source in inventory.communities {
             let sink = DiagnosticSink()
-            if let community = profiles.community(source, sink: sink) { communities.append(community) }
-            diagnostics += sink.diagnostics
+            if let community = profiles.community(source, sink: sink) { result.content.communities.append(community) }
+            result.diagnostics += sink.diagnostics
         }
-        var pages: [FreePage] = []
         for (slug, file) in inventory.pages {
             let sink = DiagnosticSink()
-            if let page = profiles.page(slug: slug, file: file, sink: sink) { pages.append(page) }
-            diagnostics += sink.diagnostics
+            if let page = profiles.page(slug: slug, file: file, sink: sink) { result.content.pages.append(page) }
+            result.diagnostics += sink.diagnostics
         }
-        return Result(content: ParsedContent(site: site, pages: pages, communities: communities,
-                                             records: records.compactMap(\.0)),
-                      diagnostics: diagnostics)
+        return result
+    }
+
+    private func record(_ source: RecordSource, reader: DocumentReader) -> Outcome {
+        let key = cache.digest(of: source.file).map { cache.key(of: source, content: $0) }
+        if let key, let hit = cache.parsed(key) {
+            return Outcome(record: hit.record, key: key, warnings: hit.warnings,
+                           body: RenderedBodies.Entry(html: nil, summary: hit.summary), bodyProblems: hit.bodyProblems)
+        }
+        let sink = DiagnosticSink()
+        guard let record = RecordParser(reader: reader).parse(source, sink: sink) else {
+            return Outcome(record: nil, key: nil, warnings: sink.diagnostics)
+        }
+        let rendered = RenderedBodies.render(record, markdown: markdown)
+        if let key, !sink.diagnostics.contains(where: { $0.severity == .error }) {
+            var kept = record
+            kept.body = ""
+            cache.add(key, BuildCache.ParsedRecord(record: kept, warnings: sink.diagnostics,
+                                                     bodyProblems: rendered.problems, summary: rendered.summary))
+        }
+        return Outcome(record: record, key: key, warnings: sink.diagnostics,
+                       body: RenderedBodies.Entry(html: rendered.html, summary: rendered.summary),
+                       bodyProblems: rendered.problems)
     }
 }

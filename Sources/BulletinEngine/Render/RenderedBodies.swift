@@ -1,48 +1,72 @@
 import Foundation
 
-/// Every record's Markdown rendered once, in parallel, before pages are assembled: a record's
-/// body appears on its page and its first paragraph in every list that shows it.
+/// Every record's Markdown, rendered once in the validate stage (its links are checked
+/// before anything is written): a record's body appears on its page and its first paragraph
+/// in every list that shows it. Records taken from the build cache bring their summary and
+/// problems; their body is rendered again only if a page that shows it is rendered.
 struct RenderedBodies: Sendable {
-    private var html: [String: String] = [:]
-    private var summaries: [String: String] = [:]
+    struct Entry: Sendable {
+        var html: String?
+        var summary: String?
+    }
+
+    /// What rendering one record's Markdown yields.
+    struct Rendered: Sendable {
+        var html: String
+        var summary: String?
+        var problems: [Diagnostic]
+    }
+
+    private let entries: [String: Entry]
+    private let markdown: MarkdownRenderer
+    private let contentRoot: URL
+    /// Problems found in the Markdown (links to files a record lacks, nesting too deep).
+    let diagnostics: [Diagnostic]
 
     static let summaryLength = 280
 
-    /// Problems found in the Markdown while rendering it (links to files a record lacks).
-    private(set) var diagnostics: [Diagnostic] = []
-
-    init(records: [Record], markdown: MarkdownRenderer) {
-        let count = records.count
-        let results = Parallel.map(records) { record in
-            if let line = MarkdownLimits.overNested(record.body) {
-                let problem = Diagnostic(path: record.sourcePath, line: record.bodyFirstLine + line - 1,
-                                         message: "this line opens more than \(MarkdownLimits.maximumNesting) quotes or lists inside each other; use fewer `>` or list markers")
-                return (MarkdownRenderer.Output(html: "", firstParagraph: nil, links: []), [problem])
-            }
-            let output = markdown.render(record.body)
-            return (output, RecordLinks.check(record, links: output.links))
-        }
-        diagnostics = results.flatMap(\.1)
-        html.reserveCapacity(count)
-        for (index, record) in records.enumerated() {
-            let key = Self.key(record)
-            let output = results[index].0
-            html[key] = output.html
-            let text = record.meeting?.summary ?? output.firstParagraph
-            summaries[key] = text.map(Self.shorten)
-        }
+    init(entries: [String: Entry], diagnostics: [Diagnostic], markdown: MarkdownRenderer, contentRoot: URL) {
+        self.entries = entries
+        self.diagnostics = diagnostics
+        self.markdown = markdown
+        self.contentRoot = contentRoot
     }
 
-    func html(of record: Record) -> String { html[Self.key(record)] ?? "" }
-    func summary(of record: Record) -> String? { summaries[Self.key(record)] }
+    static func render(_ record: Record, markdown: MarkdownRenderer) -> Rendered {
+        if let line = MarkdownLimits.overNested(record.body) {
+            let problem = Diagnostic(path: record.sourcePath, line: record.bodyFirstLine + line - 1,
+                                     message: "this line opens more than \(MarkdownLimits.maximumNesting) quotes or lists inside each other; use fewer `>` or list markers")
+            return Rendered(html: "", summary: record.meeting?.summary.map(shorten), problems: [problem])
+        }
+        let output = markdown.render(record.body)
+        let text = record.meeting?.summary ?? output.firstParagraph
+        return Rendered(html: output.html, summary: text.map(shorten), problems: RecordLinks.check(record, links: output.links))
+    }
 
-    /// A record's source path: unique, and already a string, so lookups on every page build none.
-    private static func key(_ record: Record) -> String { record.sourcePath }
+    func html(of record: Record) -> String {
+        if let html = entries[record.sourcePath]?.html { return html }
+        var body = record
+        body.body = RecordBody.read(record, contentRoot: contentRoot)
+        return Self.render(body, markdown: markdown).html
+    }
+
+    func summary(of record: Record) -> String? { entries[record.sourcePath]?.summary }
 
     private static func shorten(_ text: String) -> String {
         guard text.count > summaryLength else { return text }
         let cut = text.prefix(summaryLength)
         let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return atSpace.trimmed + "…"
+    }
+}
+
+/// The Markdown of a record taken from the cache, read again from its file (unchanged, or
+/// the cache would not have been used).
+enum RecordBody {
+    static func read(_ record: Record, contentRoot: URL) -> String {
+        guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(record.sourcePath).path),
+              let text = try? TextDecoding.decode(data),
+              let split = try? FrontMatter.split(text) else { return "" }
+        return split.body
     }
 }

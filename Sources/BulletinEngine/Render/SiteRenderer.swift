@@ -12,7 +12,7 @@ struct SiteRenderer: Sendable {
     func render(_ job: PageJob, into staging: URL) throws {
         let destination = staging.appendingPathComponent(job.outputPath)
         if case .copy(let source, _) = job {
-            try FileManager.default.copyItem(at: source, to: destination)
+            try FileWriter.copy(source.path, to: destination.path)
             return
         }
         try FileWriter.store(text(of: job), at: destination.path)

@@ -8,6 +8,10 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     public let strings: ThemeStrings
     let assets: [SourceFile]
+    /// The templates and strings, for the build cache: a theme edit re-renders every page.
+    let digest: Digest
+    /// The strings alone, whose labels parsing uses in its messages.
+    let stringsDigest: Digest
 
     func render(_ layout: String, _ view: View) -> String {
         library.render(view, withTemplate: layout) ?? ""
@@ -23,6 +27,7 @@ public struct Theme: Sendable {
         var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
         var names = Set<String>()
         var partials: [String] = []
+        var themeDigest = DigestBuilder("theme")
         for folder in ["layouts", "partials"] {
             for file in ThemeFiles.list(root.appendingPathComponent(folder), prefix: folder) where file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
@@ -36,6 +41,8 @@ public struct Theme: Sendable {
                     problems.append(Diagnostic(path: file.path, message: "cannot be read as UTF-8 text; save the template as UTF-8"))
                     continue
                 }
+                themeDigest.add(file.path)
+                themeDigest.add(text)
                 do {
                     // On a line of its own the pragma renders nothing; parse errors are moved back a line.
                     library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + text), named: name)
@@ -57,7 +64,10 @@ public struct Theme: Sendable {
         }
         let assets = ThemeFiles.list(root.appendingPathComponent("assets"), prefix: "assets")
         guard let strings, problems.isEmpty else { return (nil, problems) }
-        return (Theme(library: library, strings: strings, assets: assets), [])
+        let stringsFile = root.appendingPathComponent("strings/\(language).yml").path
+        let stringsDigest = (FileManager.default.contents(atPath: stringsFile) ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
+        themeDigest.add(stringsDigest)
+        return (Theme(library: library, strings: strings, assets: assets, digest: themeDigest.finish(), stringsDigest: stringsDigest), [])
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The output folder, replaced whole: pages are written into a staging folder beside it, and
-/// only a complete build is swapped in, in one atomic exchange. A failed or killed build
-/// leaves the previous site exactly as it was.
+/// The output folder and what sits beside it: the build lock and the cache folder with the
+/// spare tree (`TreeUpdate` writes a build there and swaps it in whole). A failed or killed
+/// build leaves the previous site exactly as it was.
 struct OutputFolder {
     /// Written into every output, so the build never deletes a folder it did not make.
     static let marker = ".bulletin-output"
@@ -27,6 +27,22 @@ struct OutputFolder {
 
     private var parent: URL { target.deletingLastPathComponent() }
     private var name: String { target.lastPathComponent }
+
+    /// `.<output>.cache/` beside the output: the build cache and the spare tree.
+    var cacheFolder: URL { parent.appendingPathComponent(".\(name).cache") }
+    var cacheFile: URL { cacheFolder.appendingPathComponent("state") }
+    var spareFolder: URL { cacheFolder.appendingPathComponent("spare") }
+
+    static let markerText = "This folder is written by bulletin; a build replaces it whole.\n"
+
+    /// Writes the marker as a new file, renamed into place: the tree gets a new identity.
+    static func writeMarker(in folder: URL) throws {
+        let temporary = folder.appendingPathComponent(marker + ".new").path
+        try FileWriter.store(markerText, at: temporary)
+        guard rename(temporary, folder.appendingPathComponent(marker).path) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
 
     /// Refuses outputs that would overwrite the sources or a folder that is not ours.
     func checkSafe(content: URL, templates: URL) -> Diagnostic? {
@@ -63,57 +79,13 @@ struct OutputFolder {
         return BuildLock(descriptor: descriptor)
     }
 
-    /// Makes an empty staging folder, first removing what killed builds left (we hold the lock,
-    /// so no other build is using them).
-    func makeStaging() throws -> URL {
+    /// Removes what killed builds left beside the output (the caller holds the lock).
+    func removeLeftovers() {
         for leftover in (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
         where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).previous-") {
             try? fileManager.removeItem(at: parent.appendingPathComponent(leftover))
         }
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data("This folder is written by bulletin; a build replaces it whole.\n".utf8)
-            .write(to: staging.appendingPathComponent(Self.marker))
-        return staging
-    }
-
-    /// Creates every folder the given files need, once, before files are written in parallel.
-    func makeFolders(for paths: [String], in staging: URL) throws {
-        var folders = Set<String>()
-        for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        for folder in folders.sorted() {
-            try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-    }
-
-    /// Swaps the staging folder in. With an existing output the two folders are exchanged in
-    /// one system call, so there is no moment without a complete site at the output path.
-    func commit(_ staging: URL) throws {
-        guard fileManager.fileExists(atPath: target.path) else {
-            try fileManager.moveItem(at: staging, to: target)
-            return
-        }
-        let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
-        if AtomicExchange.exchange(staging.path, target.path) {
-            try fileManager.moveItem(at: staging, to: previous)
-        } else {
-            // No atomic exchange on this system or file system: two renames, undone on failure.
-            try fileManager.moveItem(at: target, to: previous)
-            do { try fileManager.moveItem(at: staging, to: target) } catch {
-                try? fileManager.moveItem(at: previous, to: target)
-                throw error
-            }
-        }
-        try? fileManager.removeItem(at: previous)
-    }
-
-    func discard(_ staging: URL) {
-        try? fileManager.removeItem(at: staging)
+        try? fileManager.removeItem(at: cacheFolder.appendingPathComponent("previous"))
     }
 }
 

@@ -1,0 +1,168 @@
+import Foundation
+
+/// What one build leaves for the next, kept in `.<output>.cache/state` beside the output:
+/// the digest of every file read, every record as parsed, and for each output tree the
+/// fingerprint of every file in it. A missing, damaged or foreign cache is dropped whole,
+/// so it can only cost time, never change what a build produces.
+struct BuildCache: Sendable {
+    /// A record as the validate stage left it, with the parts of its Markdown later stages use.
+    struct ParsedRecord: Sendable {
+        var record: Record
+        var warnings: [Diagnostic]
+        var bodyProblems: [Diagnostic]
+        var summary: String?
+    }
+
+    /// The digest of a file's bytes, valid while its stamp is unchanged.
+    struct FileDigest: Sendable {
+        var stamp: FileStamp
+        var digest: Digest
+    }
+
+    /// Output path → page fingerprint, for one tree.
+    typealias Manifest = [String: Digest]
+
+    static let formatVersion = 1
+    /// Changes with the program: a new build of bulletin starts with an empty cache.
+    let engine: Digest
+    var files: [String: FileDigest] = [:]
+    var records: [Digest: ParsedRecord] = [:]
+    var trees: [TreeIdentity: Manifest] = [:]
+
+    init(engine: Digest) { self.engine = engine }
+
+    static func empty() -> BuildCache { BuildCache(engine: Engine.digest) }
+
+    // MARK: Reading and writing
+
+    static func load(from file: URL) -> BuildCache {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return empty() }
+        var reader = BinaryReader(Array(data))
+        do throws(BinaryReader.Damaged) {
+            guard try reader.string() == "bulletin-cache", try reader.int() == formatVersion,
+                  try reader.digest() == Engine.digest else { return empty() }
+            var cache = empty()
+            for _ in 0..<(try reader.count()) {
+                let path = try reader.string()
+                cache.files[path] = FileDigest(stamp: try reader.stamp(), digest: try reader.digest())
+            }
+            for _ in 0..<(try reader.count()) {
+                let key = try reader.digest()
+                cache.records[key] = ParsedRecord(
+                    record: try Record(from: &reader),
+                    warnings: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
+                    bodyProblems: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
+                    summary: try reader.optional { r throws(BinaryReader.Damaged) in try r.string() })
+            }
+            for _ in 0..<(try reader.count()) {
+                let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
+                var manifest: Manifest = [:]
+                let count = try reader.count()
+                manifest.reserveCapacity(count)
+                for _ in 0..<count { manifest[try reader.string()] = try reader.digest() }
+                cache.trees[tree] = manifest
+            }
+            guard reader.atEnd else { return empty() }
+            return cache
+        } catch {
+            return empty()
+        }
+    }
+
+    /// Written to a temporary file and renamed over the old one, so a killed build leaves
+    /// either the old cache or the new one.
+    func save(to file: URL) throws {
+        var w = BinaryWriter()
+        w.string("bulletin-cache")
+        w.int(Self.formatVersion)
+        w.digest(engine)
+        w.int(files.count)
+        for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.stamp(entry.stamp)
+            w.digest(entry.digest)
+        }
+        w.int(records.count)
+        for (key, entry) in records {
+            w.digest(key)
+            entry.record.write(to: &w)
+            w.array(entry.warnings) { w, d in d.write(to: &w) }
+            w.array(entry.bodyProblems) { w, d in d.write(to: &w) }
+            w.optional(entry.summary) { $0.string($1) }
+        }
+        w.int(trees.count)
+        for (tree, manifest) in trees {
+            w.stamp(tree.directory)
+            w.stamp(tree.marker)
+            w.int(manifest.count)
+            for (path, digest) in manifest {
+                w.string(path)
+                w.digest(digest)
+            }
+        }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".state-\(getpid())")
+        try FileWriter.store(w.bytes, at: temporary.path)
+        guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}
+
+/// An output tree as the file system knows it: its folder and its marker file. Trees are
+/// swapped by renaming, which keeps both; rewriting the marker gives a tree a new identity,
+/// which is how a tree about to be changed loses its old manifest.
+struct TreeIdentity: Hashable, Sendable {
+    var directory: FileStamp
+    var marker: FileStamp
+
+    init(directory: FileStamp, marker: FileStamp) {
+        self.directory = directory
+        self.marker = marker
+    }
+
+    init?(of folder: URL) {
+        var folderInfo = stat(), markerInfo = stat()
+        guard lstat(folder.path, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR,
+              lstat(folder.appendingPathComponent(OutputFolder.marker).path, &markerInfo) == 0 else { return nil }
+        var directory = FileStamp(folderInfo)
+        // A folder's times change whenever a file in it does; only its identity matters here.
+        directory.size = 0
+        directory.modified = 0
+        directory.changed = 0
+        self.init(directory: directory, marker: FileStamp(markerInfo))
+    }
+}
+
+/// The running program, as far as the cache cares: its version and the executable file.
+enum Engine {
+    static let version = "0.3.0"
+
+    static let digest: Digest = {
+        var builder = DigestBuilder("bulletin \(version)")
+        var info = stat()
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        if stat(executable, &info) == 0 {
+            let stamp = FileStamp(info)
+            builder.add(stamp.size)
+            builder.add(stamp.modified)
+            builder.add(Int(bitPattern: UInt(stamp.inode)))
+        }
+        return builder.finish()
+    }()
+}
+
+extension BinaryWriter {
+    mutating func stamp(_ s: FileStamp) {
+        int(s.size)
+        int(s.modified)
+        int(s.changed)
+        int(Int(bitPattern: UInt(s.inode)))
+        int(Int(bitPattern: UInt(s.device)))
+    }
+}
+
+extension BinaryReader {
+    mutating func stamp() throws(Damaged) -> FileStamp {
+        FileStamp(size: try int(), modified: try int(), changed: try int(),
+                  inode: UInt64(UInt(bitPattern: try int())), device: UInt64(UInt(bitPattern: try int())))
+    }
+}

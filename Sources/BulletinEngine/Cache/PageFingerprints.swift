@@ -1,0 +1,84 @@
+import Foundation
+
+/// A digest per output file of everything that file is made from, computed from the site
+/// graph without rendering. Two builds that give a page the same fingerprint give it the
+/// same bytes, so an unchanged page is neither rendered nor written again.
+///
+/// `site` covers what every page shows (engine, theme, site.yml, community profiles, free
+/// pages, options); each page adds the records it shows, each by the digest of its file.
+struct PageFingerprints {
+    let graph: SiteGraph
+    let site: Digest
+    let recordKeys: [String: Digest]
+    let fileDigest: (SourceFile) -> Digest?
+
+    func fingerprints(of jobs: [PageJob]) -> [Digest] {
+        let all = records(graph.records)
+        var perCommunity: [String: Digest] = [:]
+        for node in graph.communities {
+            perCommunity[node.profile.id] = records(RecordKind.allCases.flatMap(node.list))
+        }
+        return jobs.map { job in
+            var b = DigestBuilder("page")
+            b.add(site)
+            b.add(job.outputPath)
+            switch job {
+            case .home:
+                b.add(graph.today.iso)
+                b.add(all)
+            case .notFound, .freePage: break
+            case .communities, .tags, .sitemap: b.add(all)
+            case .community(let node): b.add(perCommunity[node.profile.id]!)
+            case .list(let page): add(page, to: &b)
+            case .tag(let tag, let page):
+                b.add(tag.name)
+                add(page, to: &b)
+            case .record(let record):
+                b.add(key(record))
+                for linked in linkedRecords(record) { b.add(key(linked)) }
+            case .feed(let community):
+                b.add(graph.today.iso)
+                b.add(community.map { perCommunity[$0.profile.id]! } ?? all)
+            case .copy(let source, _):
+                let file = SourceFile(path: source.path, url: source, stamp: Self.stamp(of: source))
+                if let digest = fileDigest(file) { b.add(digest) } else { b.add(UUID().uuidString) }
+            }
+            return b.finish()
+        }
+    }
+
+    /// The other records a record's page shows: a meeting's problems, a problem's meetings,
+    /// the conventions one supersedes or is superseded by.
+    private func linkedRecords(_ record: Record) -> [Record] {
+        switch record.details {
+        case .meeting: graph.problems(of: record)
+        case .problem: graph.meetings(about: record)
+        case .convention: [graph.supersedes(record), graph.supersededBy(record)].compactMap { $0 }
+        case .activity: []
+        }
+    }
+
+    private func add(_ page: ListPage, to b: inout DigestBuilder) {
+        b.add(page.title)
+        b.add(page.number)
+        b.add(page.pageCount)
+        b.add(page.community)
+        for record in page.records { b.add(key(record)) }
+    }
+
+    private func records(_ list: [Record]) -> Digest {
+        var b = DigestBuilder("records")
+        for record in list { b.add(key(record)) }
+        return b.finish()
+    }
+
+    /// A record with no digest (never cached) gets a fresh one each build: always rendered.
+    private func key(_ record: Record) -> Digest {
+        recordKeys[record.sourcePath] ?? DigestBuilder(UUID().uuidString).finish()
+    }
+
+    private static func stamp(of url: URL) -> FileStamp? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? FileStamp(info) : nil
+    }
+}

@@ -1,0 +1,201 @@
+/// How a parsed record is kept in the build cache. Every stored field is written except the
+/// Markdown body, which is read again from the file when a page needs it. A field added to a
+/// model must be added here too; `CacheCodingTests` round-trips every sample record to catch one left out.
+extension Record {
+    func write(to w: inout BinaryWriter) {
+        w.string(kind.rawValue)
+        w.string(community)
+        w.string(slug)
+        w.string(sourcePath)
+        w.string(title)
+        w.optional(date) { $0.date($1) }
+        w.array(tags) { $0.string($1) }
+        w.bool(draft)
+        w.int(bodyFirstLine)
+        w.array(bundleAssets) { $0.string($1) }
+        w.array(fieldPositions.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.int(entry.value.line)
+            w.int(entry.value.column)
+        }
+        switch details {
+        case .meeting(let m):
+            w.int(0)
+            m.write(to: &w)
+        case .activity(let a):
+            w.int(1)
+            w.string(a.category.rawValue)
+            w.optional(a.endDate) { $0.date($1) }
+            w.optional(a.time) { $0.time($1) }
+            w.optional(a.location) { $0.string($1) }
+            w.optional(a.organizer) { $0.string($1) }
+            w.array(a.partners) { $0.string($1) }
+            w.optional(a.participants) { $0.int($1) }
+            w.optional(a.volunteers) { $0.int($1) }
+        case .convention(let c):
+            w.int(2)
+            w.string(c.kind.rawValue)
+            w.optional(c.adopted) { $0.date($1) }
+            w.optional(c.effective) { $0.date($1) }
+            w.string(c.status.rawValue)
+            w.optional(c.version) { $0.string($1) }
+            w.optional(c.supersedes) { $0.string($1) }
+            w.optional(c.adoptedBy) { $0.string($1) }
+            w.optional(c.vote) { $0.vote($1) }
+        case .problem(let p):
+            w.int(3)
+            w.date(p.raised)
+            w.optional(p.raisedBy) { $0.string($1) }
+            w.optional(p.category) { $0.string($1.rawValue) }
+            w.string(p.status.rawValue)
+            w.optional(p.resolved) { $0.date($1) }
+            w.bool(p.urgent)
+        }
+    }
+
+    /// The record as cached: `body` is empty until read from the file again.
+    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        let kind = try r.choice(RecordKind.self)
+        let community = try r.string(), slug = try r.string(), sourcePath = try r.string(), title = try r.string()
+        let date = try r.optional { r throws(BinaryReader.Damaged) in try r.date() }
+        let tags = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
+        let draft = try r.bool()
+        let bodyFirstLine = try r.int()
+        let assets = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
+        var positions: [String: FieldPosition] = [:]
+        for _ in 0..<(try r.count()) {
+            positions[try r.string()] = FieldPosition(line: try r.int(), column: try r.int())
+        }
+        let details: RecordDetails
+        switch try r.int() {
+        case 0: details = .meeting(try Meeting(from: &r))
+        case 1:
+            details = .activity(Activity(
+                category: try r.choice(ActivityCategory.self), endDate: try r.optional { r throws(BinaryReader.Damaged) in try r.date() },
+                time: try r.optional { r throws(BinaryReader.Damaged) in try r.time() },
+                location: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                organizer: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                partners: try r.array { r throws(BinaryReader.Damaged) in try r.string() },
+                participants: try r.optional { r throws(BinaryReader.Damaged) in try r.int() },
+                volunteers: try r.optional { r throws(BinaryReader.Damaged) in try r.int() }))
+        case 2:
+            details = .convention(Convention(
+                kind: try r.choice(ConventionKind.self), adopted: try r.optional { r throws(BinaryReader.Damaged) in try r.date() },
+                effective: try r.optional { r throws(BinaryReader.Damaged) in try r.date() },
+                status: try r.choice(ConventionStatus.self),
+                version: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                supersedes: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                adoptedBy: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                vote: try r.optional { r throws(BinaryReader.Damaged) in try r.vote() }))
+        case 3:
+            details = .problem(Problem(
+                raised: try r.date(), raisedBy: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                category: try r.optional { r throws(BinaryReader.Damaged) in try r.choice(ProblemCategory.self) },
+                status: try r.choice(ProblemStatus.self),
+                resolved: try r.optional { r throws(BinaryReader.Damaged) in try r.date() }, urgent: try r.bool()))
+        default: throw BinaryReader.Damaged()
+        }
+        self.init(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
+                  tags: tags, draft: draft, body: "", bodyFirstLine: bodyFirstLine, bundleAssets: assets,
+                  details: details, fieldPositions: positions)
+    }
+}
+
+extension Meeting {
+    func write(to w: inout BinaryWriter) {
+        w.string(format.rawValue)
+        w.string(status.rawValue)
+        w.optional(time) { $0.time($1) }
+        w.optional(endTime) { $0.time($1) }
+        w.optional(location) { $0.string($1) }
+        w.optional(convener) { $0.string($1) }
+        w.optional(recorder) { $0.string($1) }
+        w.array(participants) { w, group in
+            w.string(group.role)
+            w.optional(group.count) { $0.int($1) }
+        }
+        w.optional(attendance) { $0.int($1) }
+        w.array(agenda) { $0.string($1) }
+        w.array(problems) { $0.string($1) }
+        w.optional(round) { $0.int($1) }
+        w.optional(outcome) { $0.string($1.rawValue) }
+        w.array(decisions) { $0.string($1) }
+        w.optional(vote) { $0.vote($1) }
+        w.array(followUp) { w, item in
+            w.string(item.action)
+            w.optional(item.owner) { $0.string($1) }
+            w.optional(item.due) { $0.date($1) }
+            w.bool(item.done)
+        }
+        w.optional(summary) { $0.string($1) }
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        typealias D = BinaryReader.Damaged
+        self.init(
+            format: try r.choice(MeetingFormat.self), status: try r.choice(MeetingStatus.self),
+            time: try r.optional { r throws(D) in try r.time() }, endTime: try r.optional { r throws(D) in try r.time() },
+            location: try r.optional { r throws(D) in try r.string() }, convener: try r.optional { r throws(D) in try r.string() },
+            recorder: try r.optional { r throws(D) in try r.string() },
+            participants: try r.array { r throws(D) in
+                ParticipantGroup(role: try r.string(), count: try r.optional { r throws(D) in try r.int() })
+            },
+            attendance: try r.optional { r throws(D) in try r.int() },
+            agenda: try r.array { r throws(D) in try r.string() }, problems: try r.array { r throws(D) in try r.string() },
+            round: try r.optional { r throws(D) in try r.int() },
+            outcome: try r.optional { r throws(D) in try r.choice(MeetingOutcome.self) },
+            decisions: try r.array { r throws(D) in try r.string() }, vote: try r.optional { r throws(D) in try r.vote() },
+            followUp: try r.array { r throws(D) in
+                FollowUp(action: try r.string(), owner: try r.optional { r throws(D) in try r.string() },
+                         due: try r.optional { r throws(D) in try r.date() }, done: try r.bool())
+            },
+            summary: try r.optional { r throws(D) in try r.string() })
+    }
+}
+
+extension Diagnostic {
+    func write(to w: inout BinaryWriter) {
+        w.string(severity.rawValue)
+        w.string(path)
+        w.int(line)
+        w.int(column)
+        w.optional(field) { $0.string($1) }
+        w.string(message)
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        self.init(try r.choice(Severity.self), path: try r.string(), line: try r.int(), column: try r.int(),
+                  field: try r.optional { r throws(BinaryReader.Damaged) in try r.string() }, message: try r.string())
+    }
+}
+
+extension BinaryWriter {
+    mutating func date(_ date: SimpleDate) {
+        int(date.year)
+        int(date.month)
+        int(date.day)
+    }
+
+    mutating func time(_ time: TimeOfDay) { string(time.description) }
+
+    mutating func vote(_ vote: Vote) {
+        int(vote.inFavour)
+        int(vote.against)
+        int(vote.abstain)
+    }
+}
+
+extension BinaryReader {
+    mutating func date() throws(Damaged) -> SimpleDate {
+        SimpleDate(year: try int(), month: try int(), day: try int())
+    }
+
+    mutating func time() throws(Damaged) -> TimeOfDay {
+        guard let time = TimeOfDay(text: try string()) else { throw Damaged() }
+        return time
+    }
+
+    mutating func vote() throws(Damaged) -> Vote {
+        Vote(inFavour: try int(), against: try int(), abstain: try int())
+    }
+}

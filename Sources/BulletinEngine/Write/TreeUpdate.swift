@@ -1,0 +1,107 @@
+import Foundation
+
+/// Writes a build as the difference from what is already on disk. Two trees take turns:
+/// the output, and a spare beside it holding an earlier build. The spare is brought up to
+/// date (only files whose fingerprint differs are written; files unchanged since the output
+/// was written are copied from it) and then exchanged with the output in one rename, so the
+/// output is always one complete site. A build that changes nothing writes nothing.
+struct TreeUpdate {
+    let output: OutputFolder
+    let paths: [String]
+    let fingerprints: [Digest]
+    /// Manifests of the trees the cache knows; a tree it does not know is written whole.
+    let known: [TreeIdentity: BuildCache.Manifest]
+
+    enum Work: Sendable { case keep, copy, render }
+
+    struct Plan {
+        let manifest: BuildCache.Manifest
+        /// The output's identity and manifest when the cache knows them.
+        let current: (TreeIdentity, BuildCache.Manifest)?
+        var work: [Work]
+        var unchanged: Bool
+    }
+
+    func plan() -> Plan {
+        let manifest = Dictionary(zip(paths, fingerprints), uniquingKeysWith: { first, _ in first })
+        let current = TreeIdentity(of: output.target).flatMap { id in known[id].map { (id, $0) } }
+        let unchanged = current?.1 == manifest
+        return Plan(manifest: manifest, current: current, work: [], unchanged: unchanged)
+    }
+
+    /// Makes the spare ready to receive this build and says, per path, what to do.
+    func prepareSpare(_ plan: inout Plan) throws -> URL {
+        let spare = output.spareFolder
+        let fm = FileManager()
+        var spareManifest: BuildCache.Manifest
+        if let id = TreeIdentity(of: spare), let known = known[id] {
+            spareManifest = known
+        } else if TreeIdentity(of: spare) != nil {
+            // A tree of ours whose contents the cache does not vouch for: every file is rewritten.
+            spareManifest = Dictionary(uniqueKeysWithValues: Self.files(in: spare).map { ($0, Digest(high: 0, low: 0)) })
+        } else {
+            try? fm.removeItem(at: spare)
+            try fm.createDirectory(at: spare, withIntermediateDirectories: true)
+            spareManifest = [:]
+        }
+        // A new marker gives the spare a new identity before anything in it changes, so a
+        // build killed halfway leaves a spare the next build will not trust.
+        try OutputFolder.writeMarker(in: spare)
+        for path in spareManifest.keys where plan.manifest[path] == nil {
+            unlink(spare.appendingPathComponent(path).path)
+            Self.removeEmptyFolders(above: path, in: spare)
+        }
+        plan.work = zip(paths, fingerprints).map { path, fingerprint in
+            if spareManifest[path] == fingerprint { return .keep }
+            if plan.current?.1[path] == fingerprint { return .copy }
+            return .render
+        }
+        var folders = Set<String>()
+        for (index, path) in paths.enumerated() where plan.work[index] != .keep {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        for folder in folders.sorted() {
+            let path = spare.appendingPathComponent(folder).path
+            if mkdir(path, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        return spare
+    }
+
+    /// Swaps the finished spare in; the old output becomes the spare.
+    func commit(_ spare: URL) throws {
+        guard FileManager.default.fileExists(atPath: output.target.path) else {
+            try FileManager.default.moveItem(at: spare, to: output.target)
+            return
+        }
+        if AtomicExchange.exchange(spare.path, output.target.path) { return }
+        let previous = output.spareFolder.deletingLastPathComponent().appendingPathComponent("previous")
+        try FileManager.default.moveItem(at: output.target, to: previous)
+        do { try FileManager.default.moveItem(at: spare, to: output.target) } catch {
+            try? FileManager.default.moveItem(at: previous, to: output.target)
+            throw error
+        }
+        try FileManager.default.moveItem(at: previous, to: spare)
+    }
+
+    /// Every file below `folder`, as relative paths, the marker left out.
+    static func files(in folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var found: [String] = []
+        while let path = walker.nextObject() as? String {
+            if walker.fileAttributes?[.type] as? FileAttributeType != .typeDirectory, path != OutputFolder.marker {
+                found.append(path)
+            }
+        }
+        return found
+    }
+
+    private static func removeEmptyFolders(above path: String, in root: URL) {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(root.appendingPathComponent(folder).path) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+}
