@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import BulletinEngine
+
+/// Builds that reuse the cache beside the output give exactly what a build from scratch
+/// gives, whatever changed in between; and they touch only what changed.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// Builds `site` incrementally into its output and from scratch into a fresh folder, and
+    /// expects the same files with the same bytes and the same folders.
+    @discardableResult
+    static func expectSameAsFullBuild(_ site: TestSite, templates: URL = Repo.templates, moment: BuildMoment = .date(testToday),
+                                      _ note: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
+        var options = site.options()
+        options.templates = templates
+        options.moment = moment
+        let report = try Builder(options: options).build()
+        let reference = try TemporaryFolder()
+        options.output = reference.url.appendingPathComponent("full")
+        options.useCache = false
+        _ = try Builder(options: options).build()
+        let incremental = OutputTree.snapshot(site.output), full = OutputTree.snapshot(options.output)
+        #expect(incremental.count == full.count && incremental == full,
+                "\(note): differs from a full build in \(Set(incremental.keys).symmetricDifference(full.keys).sorted().prefix(5)) \(full.keys.filter { incremental[$0] != full[$0] }.sorted().prefix(5))",
+                sourceLocation: sourceLocation)
+        #expect(folders(in: site.output) == folders(in: options.output), "\(note): the folders differ", sourceLocation: sourceLocation)
+        return report
+    }
+
+    static func folders(in root: URL) -> [String] {
+        let base = root.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var found: [String] = []
+        while let path = walker.nextObject() as? String {
+            if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    static let meeting = "communities/riverside/meetings/2024-03-05-lift-round-1.md"
+
+    @Test func aBuildWithNothingChangedWritesNothing() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        let stampsBefore = Self.stamps(site.output)
+        let report = try site.build().report
+        #expect(report.pagesWritten == 0 && report.pagesRendered == 0)
+        #expect(Self.stamps(site.output) == stampsBefore, "a file of the output was touched")
+    }
+
+    @Test func editingOneReportRendersOnlyThePagesThatShowIt() throws {
+        let site = try TestSite.fixture("en-site")
+        let first = try site.build().report
+        try Robust.edit(site.url(Self.meeting), replacing: "stops between floors", with: "stops between the third and fourth floors")
+        let report = try Self.expectSameAsFullBuild(site, "body edit")
+        // Its own page, its problem's page, the lists and tag pages that show its summary,
+        // the community and home pages, the feeds and the sitemap: not the whole site.
+        #expect(report.pagesRendered > 0 && report.pagesRendered < first.files / 2, "\(report.pagesRendered) of \(first.files) rendered")
+        let again = try site.build().report
+        #expect(again.pagesWritten == 0)
+    }
+
+    @Test func editsAddsDeletesAndRenamesMatchAFullBuild() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        try Robust.edit(site.url(Self.meeting), replacing: "title: \"Lift in building 3, round 1\"", with: "title: \"Lift, first round\"")
+        try Self.expectSameAsFullBuild(site, "title edit")
+        try Robust.edit(site.url(Self.meeting), replacing: "tags: [\"Lift\", \"building 3\"]", with: "tags: [\"Repairs\"]")
+        try Self.expectSameAsFullBuild(site, "tags moved to a new tag")
+        try site.write("communities/riverside/meetings/2024-07-01-lift-round-3.md",
+                       "---\ntitle: Lift, round 3\nformat: council\nproblems: [lift-building-3]\noutcome: agreed\ntags: [Lift]\n---\nThe lift was repaired.\n")
+        try Self.expectSameAsFullBuild(site, "a record added, linked from its problem, on a new list page")
+        try FileManager.default.moveItem(at: site.url(Self.meeting), to: site.url("communities/riverside/meetings/2023-12-01-lift-first.md"))
+        try Self.expectSameAsFullBuild(site, "a record renamed, so it moves to another page of its lists")
+        try site.remove("communities/riverside/meetings/2024-07-01-lift-round-3.md")
+        try Self.expectSameAsFullBuild(site, "a record deleted")
+        try site.remove("communities/riverside/meetings/2024-05-18-lift-round-2")
+        try Self.expectSameAsFullBuild(site, "a bundle deleted, with its files")
+        try Robust.edit(site.url("communities/riverside/problems/lift-building-3.md"), replacing: "title:", with: "draft: true\ntitle:")
+        try Self.expectSameAsFullBuild(site, "a problem made a draft")
+        try Robust.edit(site.url("communities/riverside/community.md"), replacing: "Riverside Community", with: "Riverside Gardens")
+        try Self.expectSameAsFullBuild(site, "a community renamed")
+    }
+
+    @Test func siteThemeAndDateChangesMatchAFullBuild() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        try Robust.edit(site.url("site.yml"), replacing: "page_size: 2", with: "page_size: 3")
+        try Self.expectSameAsFullBuild(site, "page size changed")
+        try Robust.edit(site.url("site.yml"), replacing: "Test Town Bulletin", with: "Test Town News")
+        try Self.expectSameAsFullBuild(site, "site title changed")
+        try Robust.edit(site.url("pages/about.md"), replacing: "menu: 2\n", with: "")
+        try Self.expectSameAsFullBuild(site, "a free page taken out of the menu")
+        try site.write("media/notice.txt", "A different notice.\n")
+        try Self.expectSameAsFullBuild(site, "a media file replaced")
+        try site.write("communities/riverside/meetings/2024-05-18-lift-round-2/sign-in-sheet.txt", "Other names.\n")
+        try Self.expectSameAsFullBuild(site, "a bundle file replaced")
+
+        let theme = try TemporaryFolder()
+        let templates = theme.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        try Self.expectSameAsFullBuild(site, templates: templates, "the same theme from another folder")
+        try Robust.edit(templates.appendingPathComponent("partials/record-item.mustache"), replacing: "{{title}}", with: "{{title}}!")
+        let report = try Self.expectSameAsFullBuild(site, templates: templates, "a partial edited")
+        #expect(report.pagesRendered > report.files / 2, "a template change re-renders the pages it touches")
+        try Robust.edit(templates.appendingPathComponent("strings/en.yml"), replacing: "Communities", with: "Neighbourhoods")
+        try Self.expectSameAsFullBuild(site, templates: templates, "a theme string changed")
+        try Data("body { color: black }\n".utf8).write(to: templates.appendingPathComponent("assets/style.css"))
+        try Self.expectSameAsFullBuild(site, templates: templates, "the style sheet changed")
+        try Self.expectSameAsFullBuild(site, templates: templates, moment: .date(SimpleDate(year: 2027, month: 3, day: 1)),
+                                       "a later day: the upcoming meeting has passed")
+    }
+
+    @Test func aDamagedCacheCostsOnlyTime() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        let cache = site.root.appendingPathComponent(".public.cache/state")
+        var bytes = try Data(contentsOf: cache)
+        for index in stride(from: 20, to: bytes.count, by: 97) { bytes[index] ^= 0x5A }
+        try bytes.write(to: cache)
+        try Robust.edit(site.url(Self.meeting), replacing: "promised a quote", with: "promised a quote by May")
+        try Self.expectSameAsFullBuild(site, "after the cache was damaged")
+        try Data().write(to: cache)
+        try Self.expectSameAsFullBuild(site, "after the cache was emptied")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.cache"))
+        try Self.expectSameAsFullBuild(site, "after the cache folder was deleted")
+        try site.write("communities/riverside/meetings/2024-03-05-lift-round-1.md", "---\ntitle: Short\nformat: bench\noutcome: agreed\n---\nShort.\n")
+        try FileManager.default.removeItem(at: site.output)
+        try Self.expectSameAsFullBuild(site, "after the output was deleted")
+    }
+
+    /// Many random changes in a row, each build compared with a full build.
+    @Test func randomChangesMatchAFullBuildEveryTime() throws {
+        var files = Robust.base
+        for i in 0..<24 {
+            files["communities/c/meetings/2024-\(Self.two(i % 12 + 1))-\(Self.two(i % 28 + 1))-m\(i).md"] = Self.meetingText(i, title: "Meeting \(i)")
+        }
+        let site = try TestSite.files(files)
+        try site.build()
+        var generator = SeededGenerator(seed: 7)
+        for step in 0..<12 {
+            let existing = OutputTree.files(in: site.content).filter { $0.hasPrefix("communities/c/meetings/") }
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0:
+                let path = existing.randomElement(using: &generator)!
+                try site.write(path, Self.meetingText(step, title: "Edited \(step)"))
+            case 1: try site.write("communities/c/meetings/2025-0\(step % 9 + 1)-0\(step % 9 + 1)-new\(step).md",
+                                   Self.meetingText(step, title: "New \(step)"))
+            case 2: if existing.count > 3 { try site.remove(existing.randomElement(using: &generator)!) }
+            default:
+                let path = existing.randomElement(using: &generator)!
+                let text = try site.read(path)
+                try site.remove(path)
+                try site.write("communities/c/meetings/2023-0\(step % 9 + 1)-1\(step % 9)-moved\(step).md", text)
+            }
+            try Self.expectSameAsFullBuild(site, "random step \(step)")
+        }
+    }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static func meetingText(_ n: Int, title: String) -> String {
+        "---\ntitle: \(title)\nformat: bench\noutcome: agreed\ntags: [t\(n % 3)]\n---\nBody \(n): \(title).\n"
+    }
+
+    static func stamps(_ folder: URL) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for path in OutputTree.files(in: folder) {
+            var info = stat()
+            if stat(folder.appendingPathComponent(path).path, &info) == 0 { stamps[path] = FileStamp(info) }
+        }
+        return stamps
+    }
+}
