@@ -25,6 +25,7 @@ public struct Builder: Sendable {
         if let unsafe = output.checkSafe(content: options.content, templates: options.templates) {
             throw BuildFailed(diagnostics: [unsafe])
         }
+        let cacheStamp = FileStamp(of: output.cacheFile)
         let previous = options.useCache ? BuildCache.load(from: output.cacheFile) : .empty()
         let prepared = try prepare(&clock, previous: previous)
         let cache = prepared.cache
@@ -37,7 +38,8 @@ public struct Builder: Sendable {
         }
         defer { lock.release() }
         // Read again under the lock: a build that finished while this one waited changed the trees.
-        let trees = options.useCache ? BuildCache.load(from: output.cacheFile).trees : [:]
+        let unchangedCache = cacheStamp != nil && FileStamp(of: output.cacheFile) == cacheStamp
+        let trees = !options.useCache ? [:] : unchangedCache ? previous.trees : BuildCache.load(from: output.cacheFile).trees
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         try checkUniquePaths(jobs)
@@ -183,18 +185,20 @@ public struct Builder: Sendable {
     }
 
     private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {
-        var owners: [String: PageJob] = [:]
+        var seen = Set<String>(minimumCapacity: jobs.count)
+        guard !jobs.allSatisfy({ seen.insert($0.outputPath).inserted }) else { return }
+        var owners: [String: Int] = [:]
         var clashes: [Diagnostic] = []
-        for job in jobs {
+        for (index, job) in jobs.enumerated() {
             guard let first = owners[job.outputPath] else {
-                owners[job.outputPath] = job
+                owners[job.outputPath] = index
                 continue
             }
             let source = job.sourcePath(contentRoot: options.content) ?? job.outputPath
-            let other = first.sourcePath(contentRoot: options.content).map { " (made from \($0))" } ?? ""
+            let other = jobs[first].sourcePath(contentRoot: options.content).map { " (made from \($0))" } ?? ""
             clashes.append(Diagnostic(path: source, message: "would be published as \(job.outputPath), which the site already uses for another page\(other); rename this file"))
         }
-        if !clashes.isEmpty { throw BuildFailed(diagnostics: Diagnostic.ordered(clashes)) }
+        throw BuildFailed(diagnostics: Diagnostic.ordered(clashes))
     }
 }
 

@@ -42,11 +42,15 @@ struct BuildCache: Sendable {
             guard try reader.string() == "bulletin-cache", try reader.int() == formatVersion,
                   try reader.digest() == Engine.digest else { return empty() }
             var cache = empty()
-            for _ in 0..<(try reader.count()) {
+            let fileCount = try reader.count()
+            cache.files.reserveCapacity(fileCount)
+            for _ in 0..<fileCount {
                 let path = try reader.string()
                 cache.files[path] = FileDigest(stamp: try reader.stamp(), digest: try reader.digest())
             }
-            for _ in 0..<(try reader.count()) {
+            let recordCount = try reader.count()
+            cache.records.reserveCapacity(recordCount)
+            for _ in 0..<recordCount {
                 let key = try reader.digest()
                 cache.records[key] = ParsedRecord(
                     record: try Record(from: &reader),

@@ -13,7 +13,9 @@ struct SiteIndexer {
     mutating func index(_ content: ParsedContent) -> SiteGraph {
         let all = content.records
         var byKey: [String: Record] = [:]
-        for record in all.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+        // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
+        for index in all.indices.sorted(by: { all[$0].sourcePath < all[$1].sourcePath }) {
+            let record = all[index]
             let key = SiteGraph.key(record.community, record.kind, record.slug)
             if let other = byKey[key] {
                 report(record.sourcePath, message: "gives the same page address as \(other.sourcePath) (both are \"\(record.slug)\" in \(record.kind.rawValue)); rename one of them")
@@ -25,7 +27,7 @@ struct SiteIndexer {
         let publishedKeys = Set(published.map { SiteGraph.key($0.community, $0.kind, $0.slug) })
         checkReferences(all, byKey: byKey, publishedKeys: publishedKeys)
 
-        let sorted = published.sorted(by: SiteGraph.newestFirst)
+        let sorted = published.indices.sorted { SiteGraph.newestFirst(published[$0], published[$1]) }.map { published[$0] }
         var meetingsByProblem: [String: [Record]] = [:]
         var supersededBy: [String: Record] = [:]
         for record in sorted.reversed() {

@@ -24,6 +24,12 @@ public struct FileStamp: Sendable, Hashable {
         device = UInt64(info.st_dev)
     }
 
+    init?(of url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
     public init(size: Int, modified: Int, changed: Int, inode: UInt64, device: UInt64) {
         (self.size, self.modified, self.changed, self.inode, self.device) = (size, modified, changed, inode, device)
     }

@@ -18,8 +18,12 @@ struct ContentScanner {
         let stamp: FileStamp
     }
 
+    /// The root's path, which every folder's path begins with.
+    private let rootPath: String
+
     init(root: URL, listDirectory: @escaping (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
         self.root = root.standardizedFileURL
+        self.rootPath = self.root.path
         self.listDirectory = listDirectory
     }
 
@@ -187,21 +191,27 @@ struct ContentScanner {
     private mutating func entries(of folder: URL) -> [Entry] {
         let names = listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let folderPath = folder.path
+        let relativeFolder = folderPath.count > rootPath.count ? String(folderPath.dropFirst(rootPath.count + 1)) + "/" : ""
         return names.compactMap { name in
-            let url = folder.appendingPathComponent(name)
-            let path = relativePath(url)
-            let composed = name.precomposedStringWithCanonicalMapping
-            guard composed.utf8.elementsEqual(name.utf8) else {
-                report(path, "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
-                return nil
+            let fullPath = folderPath + "/" + name
+            let path = relativeFolder + name
+            // Only names with letters beyond ASCII can be in a decomposed form.
+            if !name.utf8.allSatisfy({ $0 < 0x80 }) {
+                let composed = name.precomposedStringWithCanonicalMapping
+                guard composed.utf8.elementsEqual(name.utf8) else {
+                    report(path, "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
+                    return nil
+                }
             }
+            let url = URL(fileURLWithPath: fullPath, isDirectory: false)
             var info = stat()
-            guard lstat(url.path, &info) == 0 else { return nil }
+            guard lstat(fullPath, &info) == 0 else { return nil }
             var real = url
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let target = resolvedLink(url, path: path, folder: folder) else { return nil }
                 real = target
-                guard stat(url.path, &info) == 0 else { return nil }
+                guard stat(fullPath, &info) == 0 else { return nil }
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG: return Entry(name: name, url: real, isDirectory: false, stamp: FileStamp(info))

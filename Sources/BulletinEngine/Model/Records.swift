@@ -95,7 +95,8 @@ public struct Problem: Sendable, Hashable {
     public var urgent: Bool
 }
 
-public enum RecordDetails: Sendable, Hashable {
+/// Boxed (`indirect`), so copying a record, which sorting and grouping do often, copies one reference.
+public indirect enum RecordDetails: Sendable, Hashable {
     case meeting(Meeting)
     case activity(Activity)
     case convention(Convention)
