@@ -6,19 +6,18 @@ import Foundation
 ///
 /// `site` covers what every page shows (engine, theme, site.yml, community profiles, free
 /// pages, options); each page adds the records it shows, each by the digest of its file.
-struct PageFingerprints {
+struct PageFingerprints: Sendable {
     let graph: SiteGraph
     let site: Digest
     let recordKeys: [String: Digest]
-    let fileDigest: (SourceFile) -> Digest?
+    let fileDigest: @Sendable (SourceFile) -> Digest?
 
     func fingerprints(of jobs: [PageJob]) -> [Digest] {
         let all = records(graph.records)
-        var perCommunity: [String: Digest] = [:]
-        for node in graph.communities {
-            perCommunity[node.profile.id] = records(RecordKind.allCases.flatMap(node.list))
-        }
-        return jobs.map { job in
+        let perCommunity = Dictionary(uniqueKeysWithValues: graph.communities.map { node in
+            (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
+        })
+        return Parallel.map(jobs) { job in
             var b = DigestBuilder("page")
             b.add(site)
             b.add(job.outputPath)
