@@ -5,11 +5,21 @@ import Mustache
 public struct Theme: Sendable {
     public static let requiredLayouts = ["base", "home", "communities", "community", "list", "meeting", "activity",
                                          "convention", "problem", "page", "tags", "tag", "not_found"]
+    /// Every template, parsed by swift-mustache: the parser of record, and the renderer of
+    /// whatever the compiled templates leave out.
     let library: MustacheLibrary
+    /// The templates the fast renderer handles; see `CompiledTemplates`.
+    let compiled: CompiledTemplates
     public let strings: ThemeStrings
     let assets: [SourceFile]
 
     func render(_ layout: String, _ view: View) -> String {
+        guard !view.needsMustache, let nodes = compiled.nodes(of: layout) else { return renderWithMustache(layout, view) }
+        return TemplateRenderer.render(nodes, view, templates: compiled)
+    }
+
+    /// The page as swift-mustache renders it, which the compiled renderer matches byte for byte.
+    func renderWithMustache(_ layout: String, _ view: View) -> String {
         library.render(view, withTemplate: layout) ?? ""
     }
 
@@ -23,6 +33,7 @@ public struct Theme: Sendable {
         var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
         var names = Set<String>()
         var partials: [String] = []
+        var sources: [String: String] = [:]
         for folder in ["layouts", "partials"] {
             for file in ThemeFiles.list(root.appendingPathComponent(folder), prefix: folder) where file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
@@ -38,7 +49,9 @@ public struct Theme: Sendable {
                 }
                 do {
                     // On a line of its own the pragma renders nothing; parse errors are moved back a line.
-                    library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + text), named: name)
+                    let source = HTMLEscaping.pragma + "\n" + text
+                    library.register(try MustacheTemplate(string: source), named: name)
+                    sources[name] = source
                     partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, file.path, $0.line, $0.column) }
                 } catch let error as MustacheTemplate.ParserError {
                     problems.append(TemplateErrors.diagnostic(error, text: text, path: file.path))
@@ -57,8 +70,20 @@ public struct Theme: Sendable {
         }
         let assets = ThemeFiles.list(root.appendingPathComponent("assets"), prefix: "assets")
         guard let strings, problems.isEmpty else { return (nil, problems) }
-        return (Theme(library: library, strings: strings, assets: assets), [])
+        let compiled = CompiledTemplates(sources: MustacheOnlyThemes.contains(root) ? [:] : sources)
+        return (Theme(library: library, compiled: compiled, strings: strings, assets: assets), [])
     }
+}
+
+/// Theme folders whose pages only swift-mustache renders: the differential tests build a site
+/// both ways and compare every byte.
+enum MustacheOnlyThemes {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var roots: Set<String> = []
+
+    static func insert(_ root: URL) { _ = lock.withLock { roots.insert(root.standardizedFileURL.path) } }
+    static func remove(_ root: URL) { _ = lock.withLock { roots.remove(root.standardizedFileURL.path) } }
+    static func contains(_ root: URL) -> Bool { lock.withLock { roots.contains(root.standardizedFileURL.path) } }
 }
 
 enum ThemeFiles {
