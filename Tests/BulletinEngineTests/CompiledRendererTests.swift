@@ -17,7 +17,7 @@ struct CompiledRendererTests {
         let (mustacheTheme, owner) = try Robust.themeCopy()
         MustacheOnlyThemes.insert(mustacheTheme)
         defer { MustacheOnlyThemes.remove(mustacheTheme) }
-        #expect(Theme.load(from: mustacheTheme, language: "en").0?.compiled.numbers.isEmpty == true)
+        #expect(Theme.load(from: mustacheTheme, language: "en").0?.compiled.ranges.isEmpty == true)
         func build(_ templates: URL, into name: String) throws -> [String: Data] {
             let options = BuildOptions(content: content, templates: templates, output: owner.url.appendingPathComponent(name),
                                        includeDrafts: includeDrafts, moment: .date(testToday))
@@ -43,7 +43,7 @@ struct CompiledRendererTests {
             #expect(problems.isEmpty)
             let compiled = try #require(theme?.compiled)
             #expect(compiled.fallbacks.isEmpty, "\(compiled.fallbacks)")
-            for name in compiled.numbers.keys { #expect(compiled.nodes(of: name) != nil, "\(name)") }
+            #expect(compiled.ranges.allSatisfy { $0 != nil })
             #expect(compiled.numbers.count == Theme.requiredLayouts.count + 8)
         }
     }
@@ -144,6 +144,7 @@ struct CompiledRendererTests {
             "inline": "[{{#strings}}{{.}}\n{{/strings}}]\n{{^empty}}\nnone\n{{/empty}}\n",
             "crlf": "a\r\n{{#yes}}\r\nb\r\n{{/yes}}\r\n",
             "blank": "", "text": "only text",
+            "cr": "a\r{{! c }}\nb\r{{! c }}\r\n{{! d }}\nc\n{{yes}}\r{{! e }}\n{{! f }}\nd\r\n",
             "late": "a\n{{#yes}}{{missing}}b{{/yes}}\n{{#none}}{{/none}}{{^yes}}{{/yes}}{{> blank}}c\n{{#strings}}{{^yes}}{{/yes}}{{.}}{{/strings}}\n",
         ]
         let layouts = [
@@ -152,6 +153,7 @@ struct CompiledRendererTests {
             "{{#items}}\n  {{> item}}\n{{/items}}\n{{#strings}}\n    {{> inline}}\n{{/strings}}",
             "x {{> item}} y\n  {{> missing}}\nz\n  {{> text}}",
             "<p>\n  {{> late}}\n    {{#yes}}\n    {{> late}}\n    {{/yes}}\n</p>",
+            "  {{> cr}}\r\n\t{{> cr}}\n",
         ]
         for layout in layouts { try expectSame(layout, view, partials: partials) }
     }
@@ -253,7 +255,7 @@ struct Templates {
 
     /// Nil when the template is left to swift-mustache.
     func compiled(_ name: String, _ view: View) -> String? {
-        templates.nodes(of: name).map { TemplateRenderer.render($0, view, templates: templates) }
+        templates.render(name, view)
     }
 }
 

@@ -8,6 +8,9 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
     private(set) var values: [String: ViewValue]
     /// Set when a value, here or in a nested view, is of a type only swift-mustache can render.
     private(set) var needsMustache = false
+    /// The `key(_:)` bits of every name set: a lookup of a name whose bit is clear is a miss
+    /// without hashing, which is most lookups of a name from an outer view.
+    private(set) var keys: UInt64 = 0
 
     init(dictionaryLiteral elements: (String, Any)...) {
         values = Dictionary(minimumCapacity: elements.count)
@@ -21,6 +24,14 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     init(_ values: [String: String]) {
         self.values = values.mapValues { .text($0) }
+        for key in values.keys { keys |= Self.key(key) }
+    }
+
+    /// One of 64 bits for a name, from its length and first and last bytes.
+    static func key(_ name: String) -> UInt64 {
+        let bytes = name.utf8
+        guard let first = bytes.first, let last = bytes.last else { return 1 }
+        return 1 << ((UInt64(first) &+ UInt64(last) &* 7 &+ UInt64(bytes.count) &* 13) & 63)
     }
 
     subscript(key: String) -> Any? {
@@ -47,11 +58,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     private mutating func setList(_ key: String, _ list: ViewValue, isEmpty: Bool) {
         if !isEmpty { store(key, list) }
-        values["has_\(key)"] = .flag(!isEmpty)
+        store("has_\(key)", .flag(!isEmpty))
     }
 
     private mutating func store(_ key: String, _ value: ViewValue) {
         if value.needsMustache { needsMustache = true }
+        keys |= Self.key(key)
         values[key] = value
     }
 

@@ -1,69 +1,88 @@
-/// Renders compiled templates into one byte buffer, with swift-mustache's semantics
+/// Runs compiled templates into one string, with swift-mustache's semantics
 /// (Template+Render.swift): names resolve up the context stack, sections push their value,
 /// lists render once per item, and a partial included on a line of its own indents every line
 /// it renders the way swift-mustache does: before a token's output whenever that template's
-/// own output so far ends in a line feed.
+/// (or section's) own output so far ends in a line feed.
 struct TemplateRenderer {
-    typealias Node = CompiledTemplates.Node
+    typealias Operation = CompiledTemplates.Operation
     typealias ValuePath = CompiledTemplates.ValuePath
 
-    private let templates: [[Node]?]
-    private var out: [UInt8] = []
+    private let program: CompiledTemplates
+    private var out = ""
     private var stack: [ViewValue] = []
-    /// The indentation of the partials being rendered, outermost first.
-    private var indentation: [UInt8] = []
-    /// How much of `indentation` to write before the next byte of output: swift-mustache adds
-    /// a token's indentation only when the token renders something.
-    private var pendingIndentation = 0
+    /// The indentation of each level of partials being rendered: "" at the top, then each
+    /// level's own added to its includer's.
+    private var indentations = [""]
+    /// The level in `indentations` to write before the next output, or 0 for none:
+    /// swift-mustache indents a token only when the token renders something.
+    private var pendingLevel = 0
 
-    private init(templates: [[Node]?]) {
-        self.templates = templates
-    }
-
-    static func render(_ nodes: [Node], _ view: View, templates: CompiledTemplates, capacity: Int = 0) -> String {
-        var renderer = TemplateRenderer(templates: templates.templates)
-        renderer.out.reserveCapacity(max(capacity, 4096))
+    static func render(_ range: Range<Int>, _ view: View, program: CompiledTemplates) -> String {
+        var renderer = TemplateRenderer(program: program)
+        renderer.out.reserveCapacity(16384)
         renderer.stack.reserveCapacity(16)
         renderer.stack.append(.view(view))
-        renderer.render(nodes)
-        return String(decoding: renderer.out, as: UTF8.self)
+        renderer.render(range)
+        return renderer.out
+    }
+
+    private init(program: CompiledTemplates) {
+        self.program = program
     }
 
     /// One call of swift-mustache's `render(context:)`: a template's or a section's tokens.
-    private mutating func render(_ nodes: [Node]) {
-        guard !indentation.isEmpty else {
-            for node in nodes { render(node) }
+    private mutating func render(_ range: Range<Int>) {
+        var index = range.lowerBound
+        let level = indentations.count - 1
+        guard !indentations[level].isEmpty else {
+            while index < range.upperBound { index = run(index) }
             return
         }
-        let start = out.count
-        for node in nodes {
-            // While an outer token's indentation is pending, this output is still empty.
-            guard endsWithLineFeed(since: start) else {
-                render(node)
-                continue
+        let start = out.utf8.count
+        while index < range.upperBound {
+            let operation = program.operations[index]
+            if operation.kind == .text, !program.textTokens[Int(operation.a)].isEmpty {
+                for token in program.textTokens[Int(operation.a)] {
+                    _ = indent(level, since: start)
+                    write(token)
+                }
+                index += 1
+            } else if indent(level, since: start) {
+                index = run(index)
+                pendingLevel = 0
+            } else {
+                index = run(index)
             }
-            pendingIndentation = indentation.count
-            render(node)
-            pendingIndentation = 0
         }
     }
 
-    /// Whether the output since `start` ends with the character "\n" ("\r\n" is one character).
-    private func endsWithLineFeed(since start: Int) -> Bool {
-        let end = out.count
-        guard end > start, out[end - 1] == UInt8(ascii: "\n") else { return false }
-        return end - 2 < start || out[end - 2] != UInt8(ascii: "\r")
+    /// Indents the next output at `level` if the output since `start` ends with the character
+    /// "\n" ("\r\n" is one character). While an outer token's indentation is still pending,
+    /// the output since `start` is empty, so it is left alone.
+    private mutating func indent(_ level: Int, since start: Int) -> Bool {
+        let bytes = out.utf8
+        let end = bytes.count
+        guard end > start else { return false }
+        let last = bytes.index(before: bytes.endIndex)
+        guard bytes[last] == UInt8(ascii: "\n"),
+              end - 2 < start || bytes[bytes.index(before: last)] != UInt8(ascii: "\r") else { return false }
+        pendingLevel = level
+        return true
     }
 
-    private mutating func render(_ node: Node) {
-        switch node {
-        case .text(let bytes):
-            write(bytes)
-        case .variable(let path, let escaped):
-            guard let value = lookUp(path) else { return }
-            write(value, escaped: escaped)
-        case .section(let path, let children):
-            guard let value = lookUp(path) else { return }
+    /// Runs the operation at `index`; returns the index of the next one.
+    private mutating func run(_ index: Int) -> Int {
+        let operation = program.operations[index]
+        let a = Int(operation.a)
+        switch operation.kind {
+        case .text:
+            write(program.texts[a])
+        case .escaped, .unescaped:
+            guard let value = lookUp(program.paths[a]) else { break }
+            write(value, escaped: operation.kind == .escaped)
+        case .section:
+            let children = index + 1..<Int(operation.b)
+            guard let value = lookUp(program.paths[a]) else { return children.upperBound }
             switch value {
             case .flag(let flag):
                 if flag { render(children) }
@@ -76,58 +95,67 @@ struct TemplateRenderer {
             case .text, .number, .view, .null, .other:
                 render(children, with: value)
             }
-        case .inverted(let path, let children):
-            guard let value = lookUp(path) else { return render(children) }
-            switch value {
-            case .flag(let flag):
-                if !flag { render(children) }
-            case .list(let items) where items.isEmpty:
-                render(children, with: value)
-            case .views(let views) where views.isEmpty:
-                render(children, with: value)
-            case .texts(let texts) where texts.isEmpty:
-                render(children, with: value)
-            default:
-                return
+            return children.upperBound
+        case .inverted:
+            let children = index + 1..<Int(operation.b)
+            guard let value = lookUp(program.paths[a]) else {
+                render(children)
+                return children.upperBound
             }
-        case .partial(let number, let extra):
-            guard let nodes = templates[number] else { return }
-            guard let extra else { return render(nodes) }
-            indentation += extra
-            render(nodes)
-            indentation.removeLast(extra.count)
+            switch value {
+            case .flag(false): render(children)
+            case .list(let items) where items.isEmpty: render(children, with: value)
+            case .views(let views) where views.isEmpty: render(children, with: value)
+            case .texts(let texts) where texts.isEmpty: render(children, with: value)
+            default: break
+            }
+            return children.upperBound
+        case .partial:
+            if let range = program.ranges[a] { render(range) }
+        case .indentedPartial:
+            guard let range = program.ranges[a] else { break }
+            indentations.append(indentations[indentations.count - 1] + program.texts[Int(operation.b)])
+            render(range)
+            indentations.removeLast()
         }
+        return index + 1
     }
 
-    private mutating func render(_ nodes: [Node], with value: ViewValue) {
+    private mutating func render(_ range: Range<Int>, with value: ViewValue) {
         stack.append(value)
-        render(nodes)
+        render(range)
         stack.removeLast()
     }
 
     // MARK: looking up
 
     private func lookUp(_ path: ValuePath) -> ViewValue? {
+        let (first, end) = (Int(path.first), Int(path.end))
         switch path.start {
         case .current:
-            return stack.last
+            return stack[stack.count - 1]
         case .currentOnly:
-            return descend(stack[stack.count - 1], path.names[...])
+            return descend(stack[stack.count - 1], first..<end)
         case .stack:
-            guard let first = path.names.first else { return stack.last }
-            for frame in stack.reversed() {
-                if case .view(let view) = frame, let child = view.values[first] {
-                    return descend(child, path.names.dropFirst())
+            guard first < end else { return stack[stack.count - 1] }
+            let key = program.keys[first]
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .view(let view) = stack[index], view.keys & key != 0, let child = view.values[program.names[first]] {
+                    return descend(child, first + 1..<end)
                 }
+                index -= 1
             }
             return nil
         }
     }
 
-    private func descend(_ value: ViewValue, _ names: ArraySlice<String>) -> ViewValue? {
+    /// The value at the names `parts` below `value`.
+    private func descend(_ value: ViewValue, _ parts: Range<Int>) -> ViewValue? {
         var value = value
-        for name in names {
-            guard case .view(let view) = value, let child = view.values[name] else { return nil }
+        for part in parts {
+            guard case .view(let view) = value, view.keys & program.keys[part] != 0,
+                  let child = view.values[program.names[part]] else { return nil }
             value = child
         }
         return value
@@ -135,40 +163,17 @@ struct TemplateRenderer {
 
     // MARK: writing
 
-    private mutating func flushIndentation() {
-        out.append(contentsOf: indentation[..<pendingIndentation])
-        pendingIndentation = 0
-    }
-
-    private mutating func write(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        if pendingIndentation > 0 { flushIndentation() }
-        out.append(contentsOf: bytes)
+    private mutating func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        if pendingLevel > 0 {
+            out += indentations[pendingLevel]
+            pendingLevel = 0
+        }
+        out += text
     }
 
     private mutating func write(_ text: String, escaped: Bool) {
-        guard !text.isEmpty else { return }
-        if pendingIndentation > 0 { flushIndentation() }
-        var text = text
-        text.withUTF8 { bytes in
-            guard escaped else { return out.append(contentsOf: bytes) }
-            var from = 0
-            for (index, byte) in bytes.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                from = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
-        }
+        write(escaped && HTMLEscaping.needsEscape(text) ? HTMLEscaping().escapeText(text) : text)
     }
 
     /// A value as swift-mustache shows it: `String(describing:)` of what it was set as.

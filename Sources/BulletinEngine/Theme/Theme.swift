@@ -14,8 +14,8 @@ public struct Theme: Sendable {
     let assets: [SourceFile]
 
     func render(_ layout: String, _ view: View) -> String {
-        guard !view.needsMustache, let nodes = compiled.nodes(of: layout) else { return renderWithMustache(layout, view) }
-        return TemplateRenderer.render(nodes, view, templates: compiled)
+        guard !view.needsMustache, let page = compiled.render(layout, view) else { return renderWithMustache(layout, view) }
+        return page
     }
 
     /// The page as swift-mustache renders it, which the compiled renderer matches byte for byte.
