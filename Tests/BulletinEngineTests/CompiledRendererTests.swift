@@ -129,6 +129,8 @@ struct CompiledRendererTests {
             "{{#yes}}\rlone cr{{/yes}}\u{2028}{{#yes}}\u{2028}sep\n{{/yes}}  ",
             "a {{#yes}}\nb\n{{/yes}} c\n  {{#items}}{{.}}{{/items}}  \n  {{name}}  \n{{#yes}}x\n{{/yes}}  ",
             "{{#yes}}{{/yes}}\n{{^no}}{{/no}}\n{ {{name}} {x} {{{name}}} }}\n  {{#items}}\n  {{.}}\n  {{/items}}",
+            "a{{\nname}}b\nc{{\r\nname}}d\n{{name}}}\n{{!}}\n{{&name}}{{& name }}{{{ name }}}\n{{#yes}}\u{85}x{{/yes}}\u{85}\n{{#yes}}{{/yes}}",
+            "\u{FEFF}{{#yes}}\n\u{A0}{{#no}}\n{{/no}}\u{2029}{{#yes}} \u{0B}\n{{name}}\u{0C}{{/yes}}\n{{/yes}}",
         ]
         for template in templates { try expectSame(template, view) }
     }
@@ -214,6 +216,49 @@ struct CompiledRendererTests {
         #expect(view["has_list"] as? Bool == true)
         view["s"] = nil
         #expect(view["s"] == nil)
+    }
+
+    /// Random templates from the supported tags, text pieces that make and break standalone
+    /// lines, and indented partials: whatever swift-mustache accepts must render the same.
+    @Test func randomTemplatesRenderTheSame() throws {
+        var random = SeededGenerator(seed: 20261123)
+        let names = ["a", "b", "items", "yes", "no", "name", ".", ".name", "a.b", "t.x", "missing", "empty", "strings", "count"]
+        let pieces = ["x", " ", "  ", "\t", "\n", "\n", "\r\n", "\r", "ab", "{", "}", "<&>"]
+        func fragments(_ depth: Int, partials: [String]) -> String {
+            (0..<Int.random(in: 0...8, using: &random)).map { _ -> String in
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0...3: return pieces.randomElement(using: &random)!
+                case 4: return ["{{%@}}", "{{{%@}}}", "{{& %@}}", "{{ %@ }}"].randomElement(using: &random)!
+                    .replacingOccurrences(of: "%@", with: names.randomElement(using: &random)!)
+                case 5: return ["{{! c }}", "{{!\n}}"].randomElement(using: &random)!
+                case 6 where !partials.isEmpty:
+                    return [" ", "\t", "", "\n  "].randomElement(using: &random)! + "{{> \(partials.randomElement(using: &random)!)}}"
+                default:
+                    guard depth < 3 else { return "\n" }
+                    let name = names.randomElement(using: &random)!
+                    let open = Bool.random(using: &random) ? "#" : "^"
+                    let inner = fragments(depth + 1, partials: partials)
+                    return "{{\(open)\(name)}}" + [
+                        "\n", "", " \n",
+                    ].randomElement(using: &random)! + inner + ["\n", "", "  "].randomElement(using: &random)! + "{{/\(name)}}"
+                }
+            }.joined()
+        }
+        let view: View = [
+            "a": ["b": "ab<", "name": "inner"] as View, "items": [["name": "i1", "yes": false] as View, ["name": "i2"] as View],
+            "yes": true, "no": false, "name": "N&", "strings": ["s1", "s2"], "empty": [String](), "t": ["x": "tx"] as View,
+            "count": 0,
+        ]
+        var compared = 0
+        for _ in 0..<1000 {
+            let texts = ["p2": fragments(1, partials: []), "p1": fragments(1, partials: ["p2"]), "page": fragments(0, partials: ["p1", "p2"])]
+            guard let templates = try? Templates(texts) else { continue }
+            let expected = templates.mustache("page", view)
+            let actual = templates.compiled("page", view)
+            #expect(actual == expected, "\(texts)\n\(firstDifference(expected, actual ?? "(fell back)"))")
+            compared += 1
+        }
+        #expect(compared > 400)
     }
 
     // MARK: helpers
