@@ -5,7 +5,11 @@ import Mustache
 public struct Theme: Sendable {
     public static let requiredLayouts = ["base", "home", "communities", "community", "list", "meeting", "activity",
                                          "convention", "problem", "page", "tags", "tag", "not_found"]
+    /// Every template, parsed by swift-mustache: the parser of record, and the renderer of
+    /// whatever the compiled templates leave out.
     let library: MustacheLibrary
+    /// The templates the fast renderer handles; see `CompiledTemplates`.
+    let compiled: CompiledTemplates
     public let strings: ThemeStrings
     let assets: [SourceFile]
     /// The templates and strings, for the build cache: a theme edit re-renders every page.
@@ -14,6 +18,12 @@ public struct Theme: Sendable {
     let stringsDigest: Digest
 
     func render(_ layout: String, _ view: View) -> String {
+        guard !view.needsMustache, let page = compiled.render(layout, view) else { return renderWithMustache(layout, view) }
+        return page
+    }
+
+    /// The page as swift-mustache renders it, which the compiled renderer matches byte for byte.
+    func renderWithMustache(_ layout: String, _ view: View) -> String {
         library.render(view, withTemplate: layout) ?? ""
     }
 
@@ -28,6 +38,7 @@ public struct Theme: Sendable {
         var names = Set<String>()
         var partials: [String] = []
         var themeDigest = DigestBuilder("theme")
+        var sources: [String: String] = [:]
         for folder in ["layouts", "partials"] {
             for file in ThemeFiles.list(root.appendingPathComponent(folder), prefix: folder) where file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
@@ -45,7 +56,9 @@ public struct Theme: Sendable {
                 themeDigest.add(text)
                 do {
                     // On a line of its own the pragma renders nothing; parse errors are moved back a line.
-                    library.register(try MustacheTemplate(string: HTMLEscaping.pragma + "\n" + text), named: name)
+                    let source = HTMLEscaping.pragma + "\n" + text
+                    library.register(try MustacheTemplate(string: source), named: name)
+                    sources[name] = source
                     partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, file.path, $0.line, $0.column) }
                 } catch let error as MustacheTemplate.ParserError {
                     problems.append(TemplateErrors.diagnostic(error, text: text, path: file.path))
@@ -67,8 +80,21 @@ public struct Theme: Sendable {
         let stringsFile = root.appendingPathComponent("strings/\(language).yml").path
         let stringsDigest = (FileManager.default.contents(atPath: stringsFile) ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         themeDigest.add(stringsDigest)
-        return (Theme(library: library, strings: strings, assets: assets, digest: themeDigest.finish(), stringsDigest: stringsDigest), [])
+        let compiled = CompiledTemplates(sources: MustacheOnlyThemes.contains(root) ? [:] : sources)
+        return (Theme(library: library, compiled: compiled, strings: strings, assets: assets,
+                      digest: themeDigest.finish(), stringsDigest: stringsDigest), [])
     }
+}
+
+/// Theme folders whose pages only swift-mustache renders: the differential tests build a site
+/// both ways and compare every byte.
+enum MustacheOnlyThemes {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var roots: Set<String> = []
+
+    static func insert(_ root: URL) { _ = lock.withLock { roots.insert(root.standardizedFileURL.path) } }
+    static func remove(_ root: URL) { _ = lock.withLock { roots.remove(root.standardizedFileURL.path) } }
+    static func contains(_ root: URL) -> Bool { lock.withLock { roots.contains(root.standardizedFileURL.path) } }
 }
 
 enum ThemeFiles {

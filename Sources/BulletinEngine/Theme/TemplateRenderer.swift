@@ -1,0 +1,189 @@
+/// Runs compiled templates into one string, with swift-mustache's semantics
+/// (Template+Render.swift): names resolve up the context stack, sections push their value,
+/// lists render once per item, and a partial included on a line of its own indents every line
+/// it renders the way swift-mustache does: before a token's output whenever that template's
+/// (or section's) own output so far ends in a line feed.
+struct TemplateRenderer {
+    typealias Operation = CompiledTemplates.Operation
+    typealias ValuePath = CompiledTemplates.ValuePath
+
+    private let program: CompiledTemplates
+    private var out = ""
+    private var stack: [ViewValue] = []
+    /// The indentation of each level of partials being rendered: "" at the top, then each
+    /// level's own added to its includer's.
+    private var indentations = [""]
+    /// The level in `indentations` to write before the next output, or 0 for none:
+    /// swift-mustache indents a token only when the token renders something.
+    private var pendingLevel = 0
+
+    static func render(_ range: Range<Int>, _ view: View, program: CompiledTemplates) -> String {
+        var renderer = TemplateRenderer(program: program)
+        renderer.out.reserveCapacity(16384)
+        renderer.stack.reserveCapacity(16)
+        renderer.stack.append(.view(view))
+        renderer.render(range)
+        return renderer.out
+    }
+
+    private init(program: CompiledTemplates) {
+        self.program = program
+    }
+
+    /// One call of swift-mustache's `render(context:)`: a template's or a section's tokens.
+    private mutating func render(_ range: Range<Int>) {
+        var index = range.lowerBound
+        let level = indentations.count - 1
+        guard !indentations[level].isEmpty else {
+            while index < range.upperBound { index = run(index) }
+            return
+        }
+        let start = out.utf8.count
+        while index < range.upperBound {
+            let operation = program.operations[index]
+            if operation.kind == .text, !program.textTokens[Int(operation.a)].isEmpty {
+                for token in program.textTokens[Int(operation.a)] {
+                    _ = indent(level, since: start)
+                    write(token)
+                }
+                index += 1
+            } else if indent(level, since: start) {
+                index = run(index)
+                pendingLevel = 0
+            } else {
+                index = run(index)
+            }
+        }
+    }
+
+    /// Indents the next output at `level` if the output since `start` ends with the character
+    /// "\n" ("\r\n" is one character). While an outer token's indentation is still pending,
+    /// the output since `start` is empty, so it is left alone.
+    private mutating func indent(_ level: Int, since start: Int) -> Bool {
+        let bytes = out.utf8
+        let end = bytes.count
+        guard end > start else { return false }
+        let last = bytes.index(before: bytes.endIndex)
+        guard bytes[last] == UInt8(ascii: "\n"),
+              end - 2 < start || bytes[bytes.index(before: last)] != UInt8(ascii: "\r") else { return false }
+        pendingLevel = level
+        return true
+    }
+
+    /// Runs the operation at `index`; returns the index of the next one.
+    private mutating func run(_ index: Int) -> Int {
+        let operation = program.operations[index]
+        let a = Int(operation.a)
+        switch operation.kind {
+        case .text:
+            write(program.texts[a])
+        case .escaped, .unescaped:
+            guard let value = lookUp(program.paths[a]) else { break }
+            write(value, escaped: operation.kind == .escaped)
+        case .section:
+            let children = index + 1..<Int(operation.b)
+            guard let value = lookUp(program.paths[a]) else { return children.upperBound }
+            switch value {
+            case .flag(let flag):
+                if flag { render(children) }
+            case .list(let items):
+                for item in items { render(children, with: item) }
+            case .views(let views):
+                for view in views { render(children, with: .view(view)) }
+            case .texts(let texts):
+                for text in texts { render(children, with: .text(text)) }
+            case .text, .number, .view, .null, .other:
+                render(children, with: value)
+            }
+            return children.upperBound
+        case .inverted:
+            let children = index + 1..<Int(operation.b)
+            guard let value = lookUp(program.paths[a]) else {
+                render(children)
+                return children.upperBound
+            }
+            switch value {
+            case .flag(false): render(children)
+            case .list(let items) where items.isEmpty: render(children, with: value)
+            case .views(let views) where views.isEmpty: render(children, with: value)
+            case .texts(let texts) where texts.isEmpty: render(children, with: value)
+            default: break
+            }
+            return children.upperBound
+        case .partial:
+            if let range = program.ranges[a] { render(range) }
+        case .indentedPartial:
+            guard let range = program.ranges[a] else { break }
+            indentations.append(indentations[indentations.count - 1] + program.texts[Int(operation.b)])
+            render(range)
+            indentations.removeLast()
+        }
+        return index + 1
+    }
+
+    private mutating func render(_ range: Range<Int>, with value: ViewValue) {
+        stack.append(value)
+        render(range)
+        stack.removeLast()
+    }
+
+    // MARK: looking up
+
+    private func lookUp(_ path: ValuePath) -> ViewValue? {
+        let (first, end) = (Int(path.first), Int(path.end))
+        switch path.start {
+        case .current:
+            return stack[stack.count - 1]
+        case .currentOnly:
+            return descend(stack[stack.count - 1], first..<end)
+        case .stack:
+            guard first < end else { return stack[stack.count - 1] }
+            let key = program.keys[first]
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .view(let view) = stack[index], view.keys & key != 0, let child = view.values[program.names[first]] {
+                    return descend(child, first + 1..<end)
+                }
+                index -= 1
+            }
+            return nil
+        }
+    }
+
+    /// The value at the names `parts` below `value`.
+    private func descend(_ value: ViewValue, _ parts: Range<Int>) -> ViewValue? {
+        var value = value
+        for part in parts {
+            guard case .view(let view) = value, view.keys & program.keys[part] != 0,
+                  let child = view.values[program.names[part]] else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    // MARK: writing
+
+    private mutating func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        if pendingLevel > 0 {
+            out += indentations[pendingLevel]
+            pendingLevel = 0
+        }
+        out += text
+    }
+
+    private mutating func write(_ text: String, escaped: Bool) {
+        write(escaped && HTMLEscaping.needsEscape(text) ? HTMLEscaping().escapeText(text) : text)
+    }
+
+    /// A value as swift-mustache shows it: `String(describing:)` of what it was set as.
+    private mutating func write(_ value: ViewValue, escaped: Bool) {
+        switch value {
+        case .text(let text): write(text, escaped: escaped)
+        case .number(let number): write(String(number), escaped: escaped)
+        case .flag(let flag): write(flag ? "true" : "false", escaped: escaped)
+        case .null: write("nil", escaped: escaped)
+        case .view, .list, .views, .texts, .other: write(String(describing: value.any), escaped: escaped)
+        }
+    }
+}
