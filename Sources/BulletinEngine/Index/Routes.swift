@@ -49,7 +49,16 @@ public enum Routes {
 
     /// `../` once per folder between a page and the site root.
     public static func rootPrefix(of path: String) -> String {
-        String(repeating: "../", count: path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+        String(repeating: "../", count: path.utf8.count(where: { $0 == UInt8(ascii: "/") }))
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+        default: false
+        }
     }
 
     /// An absolute URL under the site's `base_url`.
@@ -59,6 +68,7 @@ public enum Routes {
 
     /// Encodes each path segment so links stay valid with any script in a name.
     static func percentEncoded(_ path: String) -> String {
+        if path.utf8.allSatisfy(isUnreserved) { return path }
         var out = ""
         out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {

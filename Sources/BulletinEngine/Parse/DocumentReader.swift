@@ -86,7 +86,8 @@ struct DocumentReader {
         }
         do {
             // Tags are not resolved: fields are typed by the record model, which reads the text as written.
-            let root = try Yams.compose(yaml: yaml, Resolver.basic)
+            // The encoding is named: Yams' default reads the process environment on every call.
+            let root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
             return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)
         } catch let error as YamlError {
             sink.add(YAMLErrorReport.diagnostic(error, yaml: yaml, path: path, firstLine: firstLine))

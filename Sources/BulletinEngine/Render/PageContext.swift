@@ -6,11 +6,21 @@ struct PageContext {
     let bodies: RenderedBodies
     /// Set for 404.html, which a server shows at any address: links start from the site root.
     var absoluteRoot: String?
+    /// `../` per folder to the site root, worked out once per page: every link starts with it.
+    private let relativeRoot: String
 
-    var root: String { absoluteRoot ?? Routes.rootPrefix(of: path) }
+    init(path: String, graph: SiteGraph, strings: ThemeStrings, bodies: RenderedBodies) {
+        self.path = path
+        self.graph = graph
+        self.strings = strings
+        self.bodies = bodies
+        relativeRoot = Routes.rootPrefix(of: path)
+    }
+
+    var root: String { absoluteRoot ?? relativeRoot }
 
     func url(_ target: String) -> String {
-        absoluteRoot.map { $0 + Routes.percentEncoded(target) } ?? Routes.link(from: path, to: target)
+        root + Routes.percentEncoded(target)
     }
 
     func date(_ date: SimpleDate?) -> View? {
