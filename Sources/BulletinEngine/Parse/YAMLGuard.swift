@@ -17,6 +17,8 @@ enum YAMLGuard {
     /// the scan below alone was misled by quotes continued across lines and by byte-order
     /// marks, which libyaml skips at the start of any line.
     private static func checkAliasesAnywhere(_ yaml: String) throws(Refusal) {
+        // Without both an `&` and a `*` no alias can name an anchor.
+        guard yaml.utf8.contains(UInt8(ascii: "&")), yaml.utf8.contains(UInt8(ascii: "*")) else { return }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         func names(after marker: Unicode.Scalar) -> [(name: String, line: Int, column: Int)] {
             var found: [(String, Int, Int)] = []

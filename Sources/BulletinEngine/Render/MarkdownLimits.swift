@@ -5,29 +5,36 @@ enum MarkdownLimits {
     static let maximumNesting = 32
 
     /// The line (from 1) of the first line that opens too many quotes or lists, if any.
+    /// Counts `>` and list markers (`-`, `*`, `+` before a space, tab or the line's end) in
+    /// the run of those and blanks that begins each line.
     static func overNested(_ markdown: String) -> Int? {
-        for (index, line) in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            var depth = 0
-            var rest = line[...]
-            while let byte = rest.first {
-                let next = rest.dropFirst().first
-                let isListMarker = (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"))
-                    && (next == nil || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t"))
-                switch byte {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                    break
-                case UInt8(ascii: ">"):
-                    depth += 1
-                case _ where isListMarker:
-                    depth += 1
-                default:
-                    rest = rest.prefix(0)
+        var markdown = markdown
+        return markdown.withUTF8 { bytes -> Int? in
+            var line = 1, depth = 0, inPrefix = true
+            for i in bytes.indices {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "\n") {
+                    (line, depth, inPrefix) = (line + 1, 0, true)
                     continue
                 }
-                if depth > maximumNesting { return index + 1 }
-                rest = rest.dropFirst()
+                guard inPrefix else { continue }
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+                case UInt8(ascii: ">"): depth += 1
+                case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                    let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: "\n")
+                    guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else {
+                        inPrefix = false
+                        continue
+                    }
+                    depth += 1
+                default:
+                    inPrefix = false
+                    continue
+                }
+                if depth > maximumNesting { return line }
             }
+            return nil
         }
-        return nil
     }
 }
