@@ -34,7 +34,7 @@ median=$(printf '%s\n' "${full[@]}" | sort -n | sed -n 2p)
 relative() { awk -v t="$1" -v m="$median" 'BEGIN{printf "%5.1f %% of the median full build\n", 100*t/m}'; }
 report() { local line; line=$(measure "$@"); echo "$line   $(relative "$(echo "$line" | awk '{print $(NF-10)}')")"; }
 report "no-change build" "$bin" build --content "$corpus" --output "$out" --now 2026-01-01
-edited=$(find "$corpus/communities" -path '*/meetings/*.md' | sort | head -1)
+edited=$(find "$corpus/communities" -path '*/meetings/*.md' | sort | sed -n 1p)
 cp "$edited" "$work/edited.bak"
 trap 'cp "$work/edited.bak" "$edited"' EXIT
 printf '\nEdited for the benchmark.\n' >> "$edited"
