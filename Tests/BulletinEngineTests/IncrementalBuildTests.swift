@@ -48,6 +48,19 @@ struct IncrementalBuildTests {
         #expect(Self.stamps(site.output) == stampsBefore, "a file of the output was touched")
     }
 
+    /// Once every file is older than the two seconds in which a stamp is not trusted, an
+    /// unchanged build does not even rewrite the cache.
+    @Test func anUnchangedBuildLeavesTheCacheAlone() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        Thread.sleep(forTimeInterval: 2.2)
+        try site.build()
+        let cache = site.root.appendingPathComponent(".public.cache/state")
+        let before = try #require(FileStamp(of: cache))
+        #expect(try site.build().report.pagesWritten == 0)
+        #expect(FileStamp(of: cache) == before)
+    }
+
     @Test func editingOneReportRendersOnlyThePagesThatShowIt() throws {
         let site = try TestSite.fixture("en-site")
         let first = try site.build().report

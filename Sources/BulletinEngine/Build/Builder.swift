@@ -15,7 +15,7 @@ public struct Builder: Sendable {
     /// Validates everything without writing.
     public func check() throws(BuildFailed) -> BuildReport {
         var clock = StageClock()
-        let prepared = try prepare(&clock, previous: .empty())
+        let prepared = try prepare(&clock, previous: Background { .empty() })
         return BuildReport(diagnostics: prepared.warnings, files: 0, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
     }
 
@@ -26,8 +26,10 @@ public struct Builder: Sendable {
             throw BuildFailed(diagnostics: [unsafe])
         }
         let cacheStamp = FileStamp(of: output.cacheFile)
-        let previous = options.useCache ? BuildCache.load(from: output.cacheFile) : .empty()
-        let prepared = try prepare(&clock, previous: previous)
+        let (useCache, cacheFile) = (options.useCache, output.cacheFile)
+        let loading = Background { useCache ? BuildCache.load(from: cacheFile) : .empty() }
+        let prepared = try prepare(&clock, previous: loading)
+        let previous = loading.value
         let cache = prepared.cache
         let lock: BuildLock
         do {
@@ -48,6 +50,8 @@ public struct Builder: Sendable {
         let fingerprints = PageFingerprints(graph: graph, site: siteDigest(prepared, cache: cache),
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
             .fingerprints(of: jobs)
+        // All but the trees of the next cache is known now; it is encoded while pages are rendered.
+        let content = Background { cache.next().encodedContent() }
         let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
                                 known: trees)
         var plan = update.plan()
@@ -56,7 +60,7 @@ public struct Builder: Sendable {
             clock.lap("render")
             var kept = [current.0: current.1]
             if let spare = TreeIdentity(of: output.spareFolder), let manifest = trees[spare] { kept[spare] = manifest }
-            if cache.changed { try? cache.next(trees: kept).save(to: output.cacheFile) }
+            if cache.changed { try? BuildCache.write([content.value, BuildCache.encoded(trees: kept)], to: output.cacheFile) }
             clock.lap("write")
             return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
         }
@@ -92,7 +96,7 @@ public struct Builder: Sendable {
             var trees: [TreeIdentity: BuildCache.Manifest] = [:]
             if let built = TreeIdentity(of: spare) { trees[built] = plan.manifest }
             if let current = plan.current { trees[current.0] = current.1 }
-            try cache.next(trees: trees).save(to: output.cacheFile)
+            try BuildCache.write([content.value, BuildCache.encoded(trees: trees)], to: output.cacheFile)
             try update.commit(spare)
         } catch {
             throw writeFailure("could not replace the output folder: \(error.localizedDescription)")
@@ -135,7 +139,7 @@ public struct Builder: Sendable {
         let warnings: [Diagnostic]
     }
 
-    private func prepare(_ clock: inout StageClock, previous: BuildCache) throws(BuildFailed) -> Prepared {
+    private func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
         log("[1/5] Loading \(options.content.path)")
         var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
         let inventory = scanner.scan()
@@ -160,7 +164,7 @@ public struct Builder: Sendable {
         environment.add(Engine.digest)
         environment.add(theme.stringsDigest)
         environment.add(site.unsafeHTML)
-        let cache = RecordCache(previous: previous, environment: environment.finish())
+        let cache = RecordCache(previous: loading.value, environment: environment.finish())
         let parsed = ContentValidator(labels: theme.strings.values, markdown: markdown, cache: cache).validate(inventory, site: site)
         problems += parsed.diagnostics
         let bodies = RenderedBodies(entries: parsed.bodies, diagnostics: parsed.bodyProblems, markdown: markdown,

@@ -26,3 +26,22 @@ private final class Slots<R>: @unchecked Sendable {
     func set(_ index: Int, _ value: R) { storage[index] = value }
     func values() -> [R] { storage.map { $0! } }
 }
+
+/// A value worked out on another thread while this one goes on; `value` waits for it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// Waits once; later calls return at once.
+    lazy var value: T = {
+        done.wait()
+        return result!
+    }()
+}

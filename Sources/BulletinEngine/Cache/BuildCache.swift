@@ -76,12 +76,17 @@ struct BuildCache: Sendable {
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
     func save(to file: URL) throws {
+        try Self.write([encodedContent(), Self.encoded(trees: trees)], to: file)
+    }
+
+    /// Everything but the trees: this part is known once the validate stage is done.
+    func encodedContent() -> [UInt8] {
         var w = BinaryWriter()
         w.string("bulletin-cache")
         w.int(Self.formatVersion)
         w.digest(engine)
         w.int(files.count)
-        for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in files {
             w.string(path)
             w.stamp(entry.stamp)
             w.digest(entry.digest)
@@ -94,6 +99,11 @@ struct BuildCache: Sendable {
             w.array(entry.bodyProblems) { w, d in d.write(to: &w) }
             w.optional(entry.summary) { $0.string($1) }
         }
+        return w.bytes
+    }
+
+    static func encoded(trees: [TreeIdentity: Manifest]) -> [UInt8] {
+        var w = BinaryWriter()
         w.int(trees.count)
         for (tree, manifest) in trees {
             w.stamp(tree.directory)
@@ -104,9 +114,13 @@ struct BuildCache: Sendable {
                 w.digest(digest)
             }
         }
+        return w.bytes
+    }
+
+    static func write(_ parts: [[UInt8]], to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".state-\(getpid())")
-        try FileWriter.store(w.bytes, at: temporary.path)
+        try FileWriter.store(parts.flatMap { $0 }, at: temporary.path)
         guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }

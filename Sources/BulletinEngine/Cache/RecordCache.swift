@@ -80,7 +80,7 @@ final class RecordCache: @unchecked Sendable {
     }
 
     /// The cache for the next build: what this build used, plus the given output trees.
-    func next(trees: [TreeIdentity: BuildCache.Manifest]) -> BuildCache {
+    func next(trees: [TreeIdentity: BuildCache.Manifest] = [:]) -> BuildCache {
         var cache = BuildCache(engine: previous.engine)
         lock.withLock {
             cache.files = files
