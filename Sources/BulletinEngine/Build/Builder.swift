@@ -50,11 +50,12 @@ public struct Builder: Sendable {
         let fingerprints = PageFingerprints(graph: graph, site: siteDigest(prepared, cache: cache),
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
             .fingerprints(of: jobs)
-        // All but the trees of the next cache is known now; it is encoded while pages are rendered.
-        let content = Background { cache.next().encodedContent() }
         let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
                                 known: trees)
         var plan = update.plan()
+        // All but the trees of the next cache is known now; it is encoded while pages are rendered.
+        let needed = !plan.unchanged || cache.changed
+        let content = Background { needed ? cache.next().encodedContent() : [] }
         if plan.unchanged, let current = plan.current {
             log("[4/5] Nothing changed in \(jobs.count) files")
             clock.lap("render")

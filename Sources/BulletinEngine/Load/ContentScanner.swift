@@ -2,15 +2,15 @@ import Foundation
 
 /// Walks the content folder and sorts every file into its role, reporting anything that
 /// matches no role: a misspelt folder must not silently drop a report.
-struct ContentScanner {
+struct ContentScanner: Sendable {
     let root: URL
     private(set) var diagnostics: [Diagnostic] = []
     private let fileManager = FileManager()
 
-    private let listDirectory: (URL) -> [String]
+    private let listDirectory: @Sendable (URL) -> [String]
 
     /// A name in a folder, with what it really is once links are followed.
-    struct Entry {
+    struct Entry: Sendable {
         let name: String
         /// For files, the file itself even when reached through a link, so its bytes are copied.
         let url: URL
@@ -21,7 +21,7 @@ struct ContentScanner {
     /// The root's path, which every folder's path begins with.
     private let rootPath: String
 
-    init(root: URL, listDirectory: @escaping (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
+    init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
         self.root = root.standardizedFileURL
         self.rootPath = self.root.path
         self.listDirectory = listDirectory
@@ -71,32 +71,48 @@ struct ContentScanner {
         return pages
     }
 
+    /// Community folders are scanned in parallel, each by a copy of this scanner, and their
+    /// findings joined in folder order.
     private mutating func scanCommunities(_ folder: URL, into inventory: inout ContentInventory) {
-        for entry in entries(of: folder) {
-            let (community, url) = (entry.name, entry.url)
-            let path = "communities/" + community
-            guard entry.isDirectory else {
-                report(path, "communities/ holds one folder per community; move this file into a community folder")
-                continue
+        let base = self
+        let scans = Parallel.map(entries(of: folder)) { entry -> (ContentInventory, [Diagnostic]) in
+            var scanner = base
+            scanner.diagnostics = []
+            var found = ContentInventory()
+            scanner.scanCommunity(entry, into: &found)
+            return (found, scanner.diagnostics)
+        }
+        for (found, problems) in scans {
+            inventory.communities += found.communities
+            inventory.records += found.records
+            diagnostics += problems
+        }
+    }
+
+    private mutating func scanCommunity(_ entry: Entry, into inventory: inout ContentInventory) {
+        let (community, url) = (entry.name, entry.url)
+        let path = "communities/" + community
+        guard entry.isDirectory else {
+            report(path, "communities/ holds one folder per community; move this file into a community folder")
+            return
+        }
+        guard checkIdentifier(community, path: path, what: "community folder name") else { return }
+        var hasProfile = false
+        for entry in entries(of: url) {
+            let (name, child) = (entry.name, entry.url)
+            let childPath = path + "/" + name
+            if name == "community.md", !entry.isDirectory {
+                hasProfile = true
+                inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child, stamp: entry.stamp)))
+            } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
+                inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
+            } else {
+                let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
+                report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
             }
-            guard checkIdentifier(community, path: path, what: "community folder name") else { continue }
-            var hasProfile = false
-            for entry in entries(of: url) {
-                let (name, child) = (entry.name, entry.url)
-                let childPath = path + "/" + name
-                if name == "community.md", !entry.isDirectory {
-                    hasProfile = true
-                    inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child, stamp: entry.stamp)))
-                } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
-                    inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
-                } else {
-                    let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
-                    report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
-                }
-            }
-            if !hasProfile {
-                report(path + "/community.md", "community profile is missing; create community.md with `name:` and `street:`")
-            }
+        }
+        if !hasProfile {
+            report(path + "/community.md", "community profile is missing; create community.md with `name:` and `street:`")
         }
     }
 
