@@ -62,13 +62,15 @@ struct ContentValidator {
             return Outcome(record: nil, key: nil, warnings: sink.diagnostics)
         }
         let rendered = RenderedBodies.render(record, markdown: markdown)
+        // The Markdown has been rendered; the rest of the build uses the HTML, so the text is
+        // dropped rather than held for every record until the last page is written.
+        var kept = record
+        kept.body = ""
         if let key, !sink.diagnostics.contains(where: { $0.severity == .error }) {
-            var kept = record
-            kept.body = ""
             cache.add(key, BuildCache.ParsedRecord(record: kept, warnings: sink.diagnostics,
                                                      bodyProblems: rendered.problems, summary: rendered.summary))
         }
-        return Outcome(record: record, key: key, warnings: sink.diagnostics,
+        return Outcome(record: kept, key: key, warnings: sink.diagnostics,
                        body: RenderedBodies.Entry(html: rendered.html, summary: rendered.summary),
                        bodyProblems: rendered.problems)
     }
