@@ -48,6 +48,15 @@ struct IncrementalBuildTests {
         #expect(Self.stamps(site.output) == stampsBefore, "a file of the output was touched")
     }
 
+    @Test func anUnchangedBuildStillReportsItsWarnings() throws {
+        let site = try Robust.site([Robust.meetingPath: "---\ntitle: Roof\nformat: bench\nstatus: scheduled\n---\n"])
+        let first = try site.build().report
+        #expect(first.diagnostics.map(\.field) == ["status"], "\(first.diagnostics)")
+        let second = try site.build().report
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.pagesWritten == 0 && second.files == first.files)
+    }
+
     /// Once every file is older than the two seconds in which a stamp is not trusted, an
     /// unchanged build does not even rewrite the cache.
     @Test func anUnchangedBuildLeavesTheCacheAlone() throws {

@@ -28,20 +28,24 @@ public struct Builder: Sendable {
         let cacheStamp = FileStamp(of: output.cacheFile)
         let (useCache, cacheFile) = (options.useCache, output.cacheFile)
         let loading = Background { useCache ? BuildCache.load(from: cacheFile) : .empty() }
-        let prepared = try prepare(&clock, previous: loading)
+        let loaded = try load(&clock, previous: loading)
         let previous = loading.value
-        let cache = prepared.cache
-        let lock: BuildLock
-        do {
-            lock = try output.lock { log("Waiting for another build into \(options.output.path) to finish") }
-            output.removeLeftovers()
-        } catch {
-            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+        // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
+        if useCache, previous.last?.inputs == loaded.inputs {
+            let held = try lock(output)
+            defer { held.release() }
+            let last = cacheAgain(output, stamp: cacheStamp, previous: previous).last
+            if let last, last.inputs == loaded.inputs, TreeIdentity(of: output.target) == last.tree {
+                log("[2/5] Nothing changed since the last build")
+                return BuildReport(diagnostics: last.warnings, files: last.files, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
+            }
         }
-        defer { lock.release() }
-        // Read again under the lock: a build that finished while this one waited changed the trees.
-        let unchangedCache = cacheStamp != nil && FileStamp(of: output.cacheFile) == cacheStamp
-        let trees = !options.useCache ? [:] : unchangedCache ? previous.trees : BuildCache.load(from: output.cacheFile).trees
+        let prepared = try prepare(loaded, &clock)
+        let cache = prepared.cache
+        let held = try lock(output)
+        defer { held.release() }
+        let current = useCache ? cacheAgain(output, stamp: cacheStamp, previous: previous) : .empty()
+        let trees = current.trees
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         try checkUniquePaths(jobs)
@@ -54,14 +58,17 @@ public struct Builder: Sendable {
                                 known: trees)
         var plan = update.plan()
         // All but the trees of the next cache is known now; it is encoded while pages are rendered.
-        let needed = !plan.unchanged || cache.changed
+        let needed = !plan.unchanged || cache.changed || previous.last?.inputs != prepared.inputs
         let content = Background { needed ? cache.next().encodedContent() : [] }
         if plan.unchanged, let current = plan.current {
             log("[4/5] Nothing changed in \(jobs.count) files")
             clock.lap("render")
             var kept = [current.0: current.1]
             if let spare = TreeIdentity(of: output.spareFolder), let manifest = trees[spare] { kept[spare] = manifest }
-            if cache.changed { try? BuildCache.write([content.value, BuildCache.encoded(trees: kept)], to: output.cacheFile) }
+            let last = BuildCache.LastBuild(inputs: prepared.inputs, tree: current.0, files: jobs.count, warnings: prepared.warnings)
+            if cache.changed || previous.last != last {
+                try? BuildCache.write([content.value, BuildCache.encoded(trees: kept, last: last)], to: output.cacheFile)
+            }
             clock.lap("write")
             return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
         }
@@ -95,9 +102,11 @@ public struct Builder: Sendable {
         log("[5/5] Writing \(options.output.path)")
         do {
             var trees: [TreeIdentity: BuildCache.Manifest] = [:]
-            if let built = TreeIdentity(of: spare) { trees[built] = plan.manifest }
+            let built = TreeIdentity(of: spare)
+            if let built { trees[built] = plan.manifest }
             if let current = plan.current { trees[current.0] = current.1 }
-            try BuildCache.write([content.value, BuildCache.encoded(trees: trees)], to: output.cacheFile)
+            let last = built.map { BuildCache.LastBuild(inputs: prepared.inputs, tree: $0, files: jobs.count, warnings: prepared.warnings) }
+            try BuildCache.write([content.value, BuildCache.encoded(trees: trees, last: last)], to: output.cacheFile)
             try update.commit(spare)
         } catch {
             throw writeFailure("could not replace the output folder: \(error.localizedDescription)")
@@ -105,6 +114,22 @@ public struct Builder: Sendable {
         clock.lap("write")
         let written = work.filter { $0 != .keep }.count
         return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written, pagesRendered: toRender, timings: clock.timings)
+    }
+
+    /// The build lock, and what killed builds left beside the output removed under it.
+    private func lock(_ output: OutputFolder) throws(BuildFailed) -> BuildLock {
+        do {
+            let lock = try output.lock { log("Waiting for another build into \(options.output.path) to finish") }
+            output.removeLeftovers()
+            return lock
+        } catch {
+            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// The cache as it is now, under the lock: a build that finished while this one waited changed it.
+    private func cacheAgain(_ output: OutputFolder, stamp: FileStamp?, previous: BuildCache) -> BuildCache {
+        stamp != nil && FileStamp(of: output.cacheFile) == stamp ? previous : BuildCache.load(from: output.cacheFile)
     }
 
     private func writeFailure(_ message: String) -> BuildFailed {
@@ -137,10 +162,26 @@ public struct Builder: Sendable {
         let bodies: RenderedBodies
         let recordKeys: [String: Digest]
         let cache: RecordCache
+        let inputs: Digest
         let warnings: [Diagnostic]
     }
 
+    /// What the load stage found: enough to tell whether anything changed since the last build.
+    private struct Loaded {
+        let inventory: ContentInventory
+        let site: SiteConfig
+        let theme: Theme
+        let problems: [Diagnostic]
+        let cache: RecordCache
+        /// A digest of every input of the build: files, theme, options, program and today.
+        let inputs: Digest
+    }
+
     private func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
+        try prepare(load(&clock, previous: loading), &clock)
+    }
+
+    private func load(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Loaded {
         log("[1/5] Loading \(options.content.path)")
         var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
         let inventory = scanner.scan()
@@ -156,16 +197,50 @@ public struct Builder: Sendable {
             return located
         }
         guard let theme = loadedTheme else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
-        clock.lap("load")
-
-        let fileCount = inventory.records.count + inventory.communities.count + inventory.pages.count
-        log("[2/5] Validating \(fileCount) files")
-        let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
         var environment = DigestBuilder("parse")
         environment.add(Engine.digest)
         environment.add(theme.stringsDigest)
         environment.add(site.unsafeHTML)
         let cache = RecordCache(previous: loading.value, environment: environment.finish())
+        let inputs = inputsDigest(inventory, theme: theme, today: SiteClock.today(options.moment, timeZone: site.timeZone),
+                                  problems: problems, cache: cache)
+        clock.lap("load")
+        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, inputs: inputs)
+    }
+
+    /// Every file by path and content, the theme, the options and the day: equal digests mean
+    /// the build would write exactly what the last one wrote.
+    private func inputsDigest(_ inventory: ContentInventory, theme: Theme, today: SimpleDate,
+                              problems: [Diagnostic], cache: RecordCache) -> Digest {
+        var b = DigestBuilder("inputs")
+        b.add(Engine.digest)
+        b.add(theme.digest)
+        b.add(options.includeDrafts)
+        b.add(today.iso)
+        for problem in problems { b.add(problem.description) }
+        func add(_ file: SourceFile) {
+            b.add(file.path)
+            b.add(cache.digest(of: file) ?? DigestBuilder(UUID().uuidString).finish())
+        }
+        for file in theme.assets { add(file) }
+        if let site = inventory.site { add(site) }
+        for page in inventory.pages { add(page.file) }
+        for community in inventory.communities { add(community.profile) }
+        for record in inventory.records {
+            add(record.file)
+            b.add(record.bundleAssets.count)
+            for asset in record.bundleAssets { add(asset) }
+        }
+        for file in inventory.media { add(file) }
+        return b.finish()
+    }
+
+    private func prepare(_ loaded: Loaded, _ clock: inout StageClock) throws(BuildFailed) -> Prepared {
+        let (inventory, site, theme, cache) = (loaded.inventory, loaded.site, loaded.theme, loaded.cache)
+        var problems = loaded.problems
+        let fileCount = inventory.records.count + inventory.communities.count + inventory.pages.count
+        log("[2/5] Validating \(fileCount) files")
+        let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
         let parsed = ContentValidator(labels: theme.strings.values, markdown: markdown, cache: cache).validate(inventory, site: site)
         problems += parsed.diagnostics
         let bodies = RenderedBodies(entries: parsed.bodies, diagnostics: parsed.bodyProblems, markdown: markdown,
@@ -186,7 +261,7 @@ public struct Builder: Sendable {
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
         return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
-                        recordKeys: parsed.recordKeys, cache: cache, warnings: ordered)
+                        recordKeys: parsed.recordKeys, cache: cache, inputs: loaded.inputs, warnings: ordered)
     }
 
     private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {

@@ -22,12 +22,21 @@ struct BuildCache: Sendable {
     /// Output path → page fingerprint, for one tree.
     typealias Manifest = [String: Digest]
 
+    /// The build that made the output: when its inputs are the same again, nothing is done.
+    struct LastBuild: Sendable, Equatable {
+        var inputs: Digest
+        var tree: TreeIdentity
+        var files: Int
+        var warnings: [Diagnostic]
+    }
+
     static let formatVersion = 1
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]
     var records: [Digest: ParsedRecord] = [:]
     var trees: [TreeIdentity: Manifest] = [:]
+    var last: LastBuild?
 
     init(engine: Digest) { self.engine = engine }
 
@@ -66,6 +75,10 @@ struct BuildCache: Sendable {
                 for _ in 0..<count { manifest[try reader.string()] = try reader.digest() }
                 cache.trees[tree] = manifest
             }
+            cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
+                LastBuild(inputs: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
+                          files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
+            }
             guard reader.atEnd else { return empty() }
             return cache
         } catch {
@@ -76,7 +89,7 @@ struct BuildCache: Sendable {
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
     func save(to file: URL) throws {
-        try Self.write([encodedContent(), Self.encoded(trees: trees)], to: file)
+        try Self.write([encodedContent(), Self.encoded(trees: trees, last: last)], to: file)
     }
 
     /// Everything but the trees: this part is known once the validate stage is done.
@@ -102,7 +115,7 @@ struct BuildCache: Sendable {
         return w.bytes
     }
 
-    static func encoded(trees: [TreeIdentity: Manifest]) -> [UInt8] {
+    static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?) -> [UInt8] {
         var w = BinaryWriter()
         w.int(trees.count)
         for (tree, manifest) in trees {
@@ -113,6 +126,13 @@ struct BuildCache: Sendable {
                 w.string(path)
                 w.digest(digest)
             }
+        }
+        w.optional(last) { w, last in
+            w.digest(last.inputs)
+            w.stamp(last.tree.directory)
+            w.stamp(last.tree.marker)
+            w.int(last.files)
+            w.array(last.warnings) { w, d in d.write(to: &w) }
         }
         return w.bytes
     }
