@@ -63,7 +63,11 @@ struct Build: ParsableCommand {
                     Runner.progress(String(format: "%@ %.3f s", stage.padding(toLength: 9, withPad: " ", startingAt: 0), seconds))
                 }
                 let total = report.timings.reduce(0) { $0 + $1.seconds }
-                Runner.progress(String(format: "total     %.3f s, %.0f pages per second", total, Double(report.files) / max(total, 0.001)))
+                if report.pagesWritten == 0 {
+                    Runner.progress(String(format: "total     %.3f s, nothing to write", total))
+                } else {
+                    Runner.progress(String(format: "total     %.3f s, %.0f pages per second", total, Double(report.files) / max(total, 0.001)))
+                }
             }
             Runner.progress("Built \(report.files) files into \(output): \(report.pagesRendered) rendered, \(report.pagesWritten) written")
             return report.diagnostics
