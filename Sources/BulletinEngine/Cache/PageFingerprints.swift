@@ -14,6 +14,10 @@ struct PageFingerprints: Sendable {
 
     func fingerprints(of jobs: [PageJob]) -> [Digest] {
         let all = records(graph.records)
+        // The sitemap lists page addresses and nothing else.
+        var paths = DigestBuilder("sitemap")
+        for job in jobs where job.outputPath.hasSuffix("index.html") { paths.add(job.outputPath) }
+        let sitemap = paths.finish()
         let perCommunity = Dictionary(uniqueKeysWithValues: graph.communities.map { node in
             (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
         })
@@ -26,7 +30,8 @@ struct PageFingerprints: Sendable {
                 b.add(graph.today.iso)
                 b.add(all)
             case .notFound, .freePage: break
-            case .communities, .tags, .sitemap: b.add(all)
+            case .communities, .tags: b.add(all)
+            case .sitemap: b.add(sitemap)
             case .community(let node): b.add(perCommunity[node.profile.id]!)
             case .list(let page): add(page, to: &b)
             case .tag(let tag, let page):
