@@ -59,7 +59,11 @@ public struct Builder: Sendable {
         var plan = update.plan()
         // All but the trees of the next cache is known now; it is encoded while pages are rendered.
         let needed = !plan.unchanged || cache.changed || previous.last?.inputs != prepared.inputs
-        let content = Background { needed ? cache.next().encodedContent() : [] }
+        let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
+        let content = Background { () -> [UInt8] in
+            guard needed else { return [] }
+            return cache.next(usedRecords: Set(recordKeys.values), usedFiles: Self.files(of: inventory, theme: theme)).encodedContent()
+        }
         if plan.unchanged, let current = plan.current {
             log("[4/5] Nothing changed in \(jobs.count) files")
             clock.lap("render")
@@ -114,6 +118,14 @@ public struct Builder: Sendable {
         clock.lap("write")
         let written = work.filter { $0 != .keep }.count
         return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written, pagesRendered: toRender, timings: clock.timings)
+    }
+
+    /// Every file whose digest the cache keeps, by the path it is kept under.
+    private static func files(of inventory: ContentInventory, theme: Theme) -> Set<String> {
+        var files = inventory.records.flatMap { [$0.file] + $0.bundleAssets } + inventory.media + theme.assets
+        files += inventory.communities.map(\.profile) + inventory.pages.map(\.file)
+        if let site = inventory.site { files.append(site) }
+        return Set(files.map(\.url.path))
     }
 
     /// The build lock, and what killed builds left beside the output removed under it.

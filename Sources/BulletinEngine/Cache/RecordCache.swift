@@ -8,11 +8,10 @@ final class RecordCache: @unchecked Sendable {
     /// Engine and theme strings: when either changes, every record is parsed again.
     let environment: Digest
     private let lock = NSLock()
-    private var files: [String: BuildCache.FileDigest] = [:]
-    private var records: [Digest: BuildCache.ParsedRecord] = [:]
+    /// What this build found that the previous cache did not hold; hits take no lock.
+    private var newFiles: [String: BuildCache.FileDigest] = [:]
+    private var newRecords: [Digest: BuildCache.ParsedRecord] = [:]
     private let startedAt = Date().timeIntervalSince1970
-    /// Whether this build learnt anything the previous cache did not hold.
-    private var learnt = false
 
     init(previous: BuildCache, environment: Digest) {
         self.previous = previous
@@ -23,18 +22,14 @@ final class RecordCache: @unchecked Sendable {
     /// Nil when the file cannot be read or is too large to be content.
     func digest(of file: SourceFile) -> Digest? {
         let key = file.url.path
-        if let stamp = file.stamp, let known = previous.files[key], known.stamp == stamp {
-            keep(key, known)
-            return known.digest
-        }
+        if let stamp = file.stamp, let known = previous.files[key], known.stamp == stamp { return known.digest }
         if let stamp = file.stamp, stamp.size > DocumentReader.maximumSize { return nil }
         guard let data = FileManager.default.contents(atPath: key) else { return nil }
         let digest = data.withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         // A file changed within the last two seconds may change again without its stamp
         // changing (the clock ticks coarsely), so its digest is not kept for next time.
         if let stamp = file.stamp, Double(stamp.modified) / 1e9 < startedAt - 2 {
-            keep(key, BuildCache.FileDigest(stamp: stamp, digest: digest))
-            lock.withLock { learnt = true }
+            lock.withLock { newFiles[key] = BuildCache.FileDigest(stamp: stamp, digest: digest) }
         }
         return digest
     }
@@ -50,46 +45,32 @@ final class RecordCache: @unchecked Sendable {
         return builder.finish()
     }
 
+    func parsed(_ key: Digest) -> BuildCache.ParsedRecord? { previous.records[key] }
+
     /// A record parsed in this build, kept for the next.
-    func add(_ key: Digest, _ entry: BuildCache.ParsedRecord) { learn(key, entry) }
-
-    func parsed(_ key: Digest) -> BuildCache.ParsedRecord? {
-        guard let entry = previous.records[key] else { return nil }
-        store(key, entry)
-        return entry
+    func add(_ key: Digest, _ entry: BuildCache.ParsedRecord) {
+        lock.withLock { newRecords[key] = entry }
     }
 
-    func store(_ key: Digest, _ entry: BuildCache.ParsedRecord) {
-        lock.withLock { records[key] = entry }
-    }
+    /// Whether the next cache would hold anything the previous one did not.
+    var changed: Bool { lock.withLock { !newFiles.isEmpty || !newRecords.isEmpty } }
 
-    private func learn(_ key: Digest, _ entry: BuildCache.ParsedRecord) {
+    /// The cache for the next build: the previous one with what this build learnt. Entries
+    /// this build did not use are dropped once they are more than a tenth of the cache.
+    func next(usedRecords: Set<Digest>, usedFiles: Set<String>) -> BuildCache {
+        var cache = previous
+        cache.trees = [:]
+        cache.last = nil
         lock.withLock {
-            records[key] = entry
-            learnt = true
+            cache.files.merge(newFiles) { _, new in new }
+            cache.records.merge(newRecords) { _, new in new }
         }
-    }
-
-    /// Whether the next cache would differ from the previous one in records or file digests.
-    var changed: Bool {
-        lock.withLock { learnt || records.count != previous.records.count || files.count != previous.files.count }
-    }
-
-    private func keep(_ path: String, _ entry: BuildCache.FileDigest) {
-        lock.withLock { files[path] = entry }
-    }
-
-    /// The cache for the next build: what this build used, plus the given output trees.
-    func next(trees: [TreeIdentity: BuildCache.Manifest] = [:]) -> BuildCache {
-        var cache = BuildCache(engine: previous.engine)
-        lock.withLock {
-            cache.files = files
-            cache.records = records
+        if cache.records.count > usedRecords.count + max(100, usedRecords.count / 10) {
+            cache.records = cache.records.filter { usedRecords.contains($0.key) }
         }
-        cache.trees = trees
+        if cache.files.count > usedFiles.count + max(100, usedFiles.count / 10) {
+            cache.files = cache.files.filter { usedFiles.contains($0.key) }
+        }
         return cache
     }
-
-    /// The trees the previous build knew.
-    var knownTrees: [TreeIdentity: BuildCache.Manifest] { previous.trees }
 }
