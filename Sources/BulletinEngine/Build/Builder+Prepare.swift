@@ -1,0 +1,141 @@
+import Foundation
+
+/// The checking stages (load, validate, index) that `check` and `build` share, and the
+/// digests the build cache compares.
+extension Builder {
+    /// What every page depends on besides its own records: the program, the theme, the
+    /// site's settings, community profiles and free pages, and the build's options.
+    func siteDigest(_ prepared: Prepared, cache: RecordCache) -> Digest {
+        var b = DigestBuilder("site")
+        b.add(Engine.digest)
+        b.add(options.includeDrafts)
+        b.add(prepared.theme.digest)
+        var sources = prepared.inventory.communities.map(\.profile) + prepared.inventory.pages.map(\.file)
+        if let site = prepared.inventory.site { sources.append(site) }
+        for file in sources {
+            b.add(file.path)
+            b.add(cache.digest(of: file).map(\.description) ?? UUID().uuidString)
+        }
+        return b.finish()
+    }
+
+    /// Load, validate and index: everything `check` and `build` share.
+    /// What the checking stages hand to rendering.
+    struct Prepared {
+        let graph: SiteGraph
+        let theme: Theme
+        let inventory: ContentInventory
+        let markdown: MarkdownRenderer
+        let bodies: RenderedBodies
+        let recordKeys: [String: Digest]
+        let cache: RecordCache
+        let inputs: Digest
+        let warnings: [Diagnostic]
+    }
+
+    /// What the load stage found: enough to tell whether anything changed since the last build.
+    struct Loaded {
+        let inventory: ContentInventory
+        let site: SiteConfig
+        let theme: Theme
+        let problems: [Diagnostic]
+        let cache: RecordCache
+        /// A digest of every input of the build: files, theme, options, program and today.
+        let inputs: Digest
+    }
+
+    func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
+        try prepare(load(&clock, previous: loading), &clock)
+    }
+
+    func load(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Loaded {
+        log("[1/5] Loading \(options.content.path)")
+        var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
+        let inventory = scanner.scan()
+        var problems = scanner.diagnostics
+        let siteSink = DiagnosticSink()
+        let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink) }
+        problems += siteSink.diagnostics
+        guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
+        let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language)
+        problems += themeProblems.map { theme in
+            var located = theme
+            located.path = options.templates.lastPathComponent + "/" + theme.path
+            return located
+        }
+        guard let theme = loadedTheme else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
+        var environment = DigestBuilder("parse")
+        environment.add(Engine.digest)
+        environment.add(theme.stringsDigest)
+        environment.add(site.unsafeHTML)
+        let cache = RecordCache(previous: loading.value, environment: environment.finish())
+        let inputs = inputsDigest(inventory, theme: theme, today: SiteClock.today(options.moment, timeZone: site.timeZone),
+                                  problems: problems, cache: cache)
+        clock.lap("load")
+        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, inputs: inputs)
+    }
+
+    /// Every file by path and content, the theme, the options and the day: equal digests mean
+    /// the build would write exactly what the last one wrote.
+    func inputsDigest(_ inventory: ContentInventory, theme: Theme, today: SimpleDate,
+                              problems: [Diagnostic], cache: RecordCache) -> Digest {
+        var b = DigestBuilder("inputs")
+        b.add(Engine.digest)
+        b.add(theme.digest)
+        b.add(options.includeDrafts)
+        b.add(today.iso)
+        for problem in problems { b.add(problem.description) }
+        func add(_ file: SourceFile) {
+            b.add(file.path)
+            b.add(cache.digest(of: file) ?? DigestBuilder(UUID().uuidString).finish())
+        }
+        for file in theme.assets { add(file) }
+        if let site = inventory.site { add(site) }
+        for page in inventory.pages { add(page.file) }
+        for community in inventory.communities { add(community.profile) }
+        for record in inventory.records {
+            add(record.file)
+            b.add(record.bundleAssets.count)
+            for asset in record.bundleAssets { add(asset) }
+        }
+        for file in inventory.media { add(file) }
+        return b.finish()
+    }
+
+    func prepare(_ loaded: Loaded, _ clock: inout StageClock) throws(BuildFailed) -> Prepared {
+        let (inventory, site, theme, cache) = (loaded.inventory, loaded.site, loaded.theme, loaded.cache)
+        var problems = loaded.problems
+        let fileCount = inventory.records.count + inventory.communities.count + inventory.pages.count
+        log("[2/5] Validating \(fileCount) files")
+        let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
+        let parsed = ContentValidator(labels: theme.strings.values, markdown: markdown, cache: cache).validate(inventory, site: site)
+        problems += parsed.diagnostics
+        let bodies = RenderedBodies(entries: parsed.bodies, diagnostics: parsed.bodyProblems, markdown: markdown,
+                                    contentRoot: options.content)
+        problems += bodies.diagnostics
+        clock.lap("validate")
+
+        log("[3/5] Indexing \(parsed.content.records.count) records")
+        var indexer = SiteIndexer(includeDrafts: options.includeDrafts,
+                                  today: SiteClock.today(options.moment, timeZone: site.timeZone))
+        let graph = indexer.index(parsed.content)
+        problems += indexer.diagnostics
+        if site.baseURL == nil, !problems.contains(where: { $0.field == "base_url" }) {
+            problems.append(Diagnostic(.warning, path: "site.yml", field: "base_url",
+                                       message: "is not set, so feed.xml, the community feeds and sitemap.xml are not written; add base_url: https://… to publish them"))
+        }
+        clock.lap("index")
+        let ordered = Diagnostic.ordered(problems)
+        if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
+        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
+                        recordKeys: parsed.recordKeys, cache: cache, inputs: loaded.inputs, warnings: ordered)
+    }
+
+    /// Every file whose digest the cache keeps, by the path it is kept under.
+    static func files(of inventory: ContentInventory, theme: Theme) -> Set<String> {
+        var files = inventory.records.flatMap { [$0.file] + $0.bundleAssets } + inventory.media + theme.assets
+        files += inventory.communities.map(\.profile) + inventory.pages.map(\.file)
+        if let site = inventory.site { files.append(site) }
+        return Set(files.map(\.url.path))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The render and write stages: fingerprint every page, render only those the spare tree
+/// lacks, and swap the spare in.
+extension Builder {
+    func write(_ prepared: Prepared, output: OutputFolder, previous: BuildCache,
+               known: [TreeIdentity: BuildCache.Manifest], clock: inout StageClock) throws(BuildFailed) -> BuildReport {
+        let cache = prepared.cache
+        let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
+        let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
+        try checkUniquePaths(jobs)
+        let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
+        let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
+        let fingerprints = PageFingerprints(graph: graph, site: siteDigest(prepared, cache: cache),
+                                            recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
+            .fingerprints(of: jobs)
+        let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
+                                known: known)
+        var plan = update.plan()
+        // All but the trees of the next cache is known now; it is encoded while pages are rendered.
+        let needed = !plan.unchanged || cache.changed || previous.last?.inputs != prepared.inputs
+        let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
+        let content = Background { () -> [UInt8] in
+            guard needed else { return [] }
+            return cache.next(usedRecords: Set(recordKeys.values), usedFiles: Self.files(of: inventory, theme: theme)).encodedContent()
+        }
+        if plan.unchanged, let current = plan.current {
+            log("[4/5] Nothing changed in \(jobs.count) files")
+            clock.lap("render")
+            var kept = [current.0: current.1]
+            if let spare = TreeIdentity(of: output.spareFolder), let manifest = known[spare] { kept[spare] = manifest }
+            let last = BuildCache.LastBuild(inputs: prepared.inputs, tree: current.0, files: jobs.count, warnings: prepared.warnings)
+            if cache.changed || previous.last != last {
+                try? BuildCache.write([content.value, BuildCache.encoded(trees: kept, last: last)], to: output.cacheFile)
+            }
+            clock.lap("write")
+            return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
+        }
+        let spare: URL
+        do { spare = try update.prepareSpare(&plan) } catch {
+            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+        }
+        let work = plan.work
+        let toRender = work.filter { $0 == .render }.count
+        log("[4/5] Rendering \(toRender) of \(jobs.count) files")
+        try renderPages(jobs, work: work, with: renderer, into: spare, copyingFrom: output.target)
+        clock.lap("render")
+        log("[5/5] Writing \(options.output.path)")
+        do {
+            var trees: [TreeIdentity: BuildCache.Manifest] = [:]
+            let built = TreeIdentity(of: spare)
+            if let built { trees[built] = plan.manifest }
+            if let current = plan.current { trees[current.0] = current.1 }
+            let last = built.map { BuildCache.LastBuild(inputs: prepared.inputs, tree: $0, files: jobs.count, warnings: prepared.warnings) }
+            try BuildCache.write([content.value, BuildCache.encoded(trees: trees, last: last)], to: output.cacheFile)
+            try update.commit(spare)
+        } catch {
+            throw writeFailure("could not replace the output folder: \(error.localizedDescription)")
+        }
+        clock.lap("write")
+        let written = work.filter { $0 != .keep }.count
+        return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written, pagesRendered: toRender, timings: clock.timings)
+    }
+
+    /// Renders or copies, in parallel, every file the spare lacks; the first failure stops the rest.
+    private func renderPages(_ jobs: [PageJob], work: [TreeUpdate.Work], with renderer: SiteRenderer, into spare: URL,
+                             copyingFrom outputRoot: URL) throws(BuildFailed) {
+        let beforeWrite = options.beforeWrite
+        let failure = FirstFailure()
+        _ = Parallel.map(Array(jobs.indices)) { index in
+            guard !failure.happened, work[index] != .keep else { return }
+            let job = jobs[index]
+            do {
+                try beforeWrite?(job.outputPath)
+                if work[index] == .copy {
+                    try FileWriter.copy(outputRoot.appendingPathComponent(job.outputPath).path,
+                                        to: spare.appendingPathComponent(job.outputPath).path)
+                } else {
+                    try renderer.render(job, into: spare)
+                }
+            } catch {
+                failure.record("could not write \(job.outputPath) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
+            }
+        }
+        if let message = failure.message { throw writeFailure(message) }
+    }
+
+    /// Two files that would be published at one address stop the build, naming both sources.
+    private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {
+        var seen = Set<String>(minimumCapacity: jobs.count)
+        guard !jobs.allSatisfy({ seen.insert($0.outputPath).inserted }) else { return }
+        var owners: [String: Int] = [:]
+        var clashes: [Diagnostic] = []
+        for (index, job) in jobs.enumerated() {
+            guard let first = owners[job.outputPath] else {
+                owners[job.outputPath] = index
+                continue
+            }
+            let source = job.sourcePath(contentRoot: options.content) ?? job.outputPath
+            let other = jobs[first].sourcePath(contentRoot: options.content).map { " (made from \($0))" } ?? ""
+            clashes.append(Diagnostic(path: source, message: "would be published as \(job.outputPath), which the site already uses for another page\(other); rename this file"))
+        }
+        throw BuildFailed(diagnostics: Diagnostic.ordered(clashes))
+    }
+}
+
+/// The first of the failures that parallel work runs into; once one happened, the rest is skipped.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: String?
+
+    var happened: Bool { lock.withLock { first != nil } }
+    var message: String? { lock.withLock { first } }
+
+    func record(_ message: String) {
+        lock.withLock { if first == nil { first = message } }
+    }
+}
