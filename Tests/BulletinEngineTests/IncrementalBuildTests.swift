@@ -133,6 +133,30 @@ struct IncrementalBuildTests {
                                        "a later day: the upcoming meeting has passed")
     }
 
+    /// The spare shares files with the output through hard links; writing into the spare must
+    /// never change a file of the live output, whose readers see the old site until the swap.
+    @Test func writingTheSpareNeverTouchesTheLiveOutput() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        // Each round changes another record, so it rewrites pages the previous round linked.
+        let records = [Self.meeting, "communities/riverside/problems/bins-overflowing.md",
+                       "communities/riverside/activities/2024-04-20-spring-clean.md", "communities/hilltop/problems/hill-road-parking.md"]
+        for (round, path) in records.enumerated() {
+            try site.write(path, try site.read(path) + "\nAdded in round \(round).\n")
+            let live = OutputTree.snapshot(site.output)
+            let checks = AtomicCounter()
+            var options = site.options()
+            let output = site.output
+            options.beforeWrite = { _ in
+                _ = checks.increment()
+                if OutputTree.snapshot(output) != live { throw POSIXError(.EIO) }
+            }
+            _ = try Builder(options: options).build()
+            #expect(checks.increment() > 1, "round \(round) wrote nothing")
+        }
+        try Self.expectSameAsFullBuild(site, "after writes into a linked spare")
+    }
+
     @Test func aDamagedCacheCostsOnlyTime() throws {
         let site = try TestSite.fixture("en-site")
         try site.build()

@@ -72,9 +72,13 @@ extension Builder {
             let job = jobs[index]
             do {
                 try beforeWrite?(job.outputPath)
+                let destination = spare.appendingPathComponent(job.outputPath).path
+                // The spare shares unchanged files with the output through hard links, so a file
+                // in it is never written in place: the old name is removed and a new file made.
+                unlink(destination)
                 if work[index] == .copy {
-                    try FileWriter.copy(outputRoot.appendingPathComponent(job.outputPath).path,
-                                        to: spare.appendingPathComponent(job.outputPath).path)
+                    let source = outputRoot.appendingPathComponent(job.outputPath).path
+                    if link(source, destination) != 0 { try FileWriter.copy(source, to: destination) }
                 } else {
                     try renderer.render(job, into: spare)
                 }
