@@ -3,22 +3,22 @@
 /// model must be added here too; `CacheCodingTests` round-trips every sample record to catch one left out.
 extension Record {
     func write(to w: inout BinaryWriter) {
-        w.string(kind.rawValue)
-        w.string(community)
-        w.string(slug)
-        w.string(sourcePath)
-        w.string(title)
-        w.optional(date) { $0.date($1) }
-        w.array(tags) { $0.string($1) }
-        w.bool(draft)
-        w.int(bodyFirstLine)
-        w.array(bundleAssets) { $0.string($1) }
-        w.array(fieldPositions.sorted { $0.key < $1.key }) { w, entry in
+        w.string(self.kind.rawValue)
+        w.string(self.community)
+        w.string(self.slug)
+        w.string(self.sourcePath)
+        w.string(self.title)
+        w.optional(self.date) { $0.date($1) }
+        w.array(self.tags) { $0.string($1) }
+        w.bool(self.draft)
+        w.int(self.bodyFirstLine)
+        w.array(self.bundleAssets) { $0.string($1) }
+        w.array(self.fieldPositions.sorted { $0.key < $1.key }) { w, entry in
             w.string(entry.key)
             w.int(entry.value.line)
             w.int(entry.value.column)
         }
-        switch details {
+        switch self.details {
         case .meeting(let m):
             w.int(0)
             m.write(to: &w)

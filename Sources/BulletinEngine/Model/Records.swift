@@ -103,31 +103,63 @@ public indirect enum RecordDetails: Sendable, Hashable {
     case problem(Problem)
 }
 
-/// A validated record of any kind: what every kind shares, plus its own fields.
+/// A validated record of any kind: what every kind shares, plus its own fields. The fields
+/// live in one shared, immutable box: a record is copied into many lists and pages, and a
+/// copy is one reference count instead of one per field. Fields read and write as properties.
+@dynamicMemberLookup
 public struct Record: Sendable, Hashable {
-    public var kind: RecordKind
-    public var community: String
-    public var slug: String
-    /// Content-relative path of the Markdown file (`…/index.md` for a bundle).
-    public var sourcePath: String
-    public var title: String
-    /// The date a record is listed under: held, started, adopted or raised.
-    public var date: SimpleDate?
-    public var tags: [String]
-    public var draft: Bool
-    public var body: String
-    /// File line of the body's first line, to locate problems found in the Markdown.
-    public var bodyFirstLine: Int = 1
-    /// Content-relative paths of a bundle's other files, published beside its page.
-    public var bundleAssets: [String]
-    public var details: RecordDetails
-    /// Where the fields checked after parsing stand in the file, for messages.
-    public var fieldPositions: [String: FieldPosition] = [:]
+    public struct Fields: Sendable, Hashable {
+        public var kind: RecordKind
+        public var community: String
+        public var slug: String
+        /// Content-relative path of the Markdown file (`…/index.md` for a bundle).
+        public var sourcePath: String
+        public var title: String
+        /// The date a record is listed under: held, started, adopted or raised.
+        public var date: SimpleDate?
+        public var tags: [String]
+        public var draft: Bool
+        public var body: String
+        /// File line of the body's first line, to locate problems found in the Markdown.
+        public var bodyFirstLine: Int
+        /// Content-relative paths of a bundle's other files, published beside its page.
+        public var bundleAssets: [String]
+        public var details: RecordDetails
+        /// Where the fields checked after parsing stand in the file, for messages.
+        public var fieldPositions: [String: FieldPosition]
+    }
 
-    public var meeting: Meeting? { if case .meeting(let m) = details { m } else { nil } }
-    public var convention: Convention? { if case .convention(let c) = details { c } else { nil } }
-    public var problem: Problem? { if case .problem(let p) = details { p } else { nil } }
-    public var activity: Activity? { if case .activity(let a) = details { a } else { nil } }
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(kind: RecordKind, community: String, slug: String, sourcePath: String, title: String,
+                date: SimpleDate?, tags: [String], draft: Bool, body: String, bodyFirstLine: Int = 1,
+                bundleAssets: [String], details: RecordDetails, fieldPositions: [String: FieldPosition] = [:]) {
+        box = Box(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
+                         tags: tags, draft: draft, body: body, bodyFirstLine: bodyFirstLine, bundleAssets: bundleAssets,
+                         details: details, fieldPositions: fieldPositions))
+    }
+
+    public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
+        get { box.fields[keyPath: field] }
+        set {
+            var fields = box.fields
+            fields[keyPath: field] = newValue
+            box = Box(fields)
+        }
+    }
+
+    public static func == (a: Record, b: Record) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+    public var meeting: Meeting? { if case .meeting(let m) = self.details { m } else { nil } }
+    public var convention: Convention? { if case .convention(let c) = self.details { c } else { nil } }
+    public var problem: Problem? { if case .problem(let p) = self.details { p } else { nil } }
+    public var activity: Activity? { if case .activity(let a) = self.details { a } else { nil } }
 }
 
 public struct Grid: Sendable, Hashable {
