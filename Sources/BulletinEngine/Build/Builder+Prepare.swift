@@ -3,22 +3,6 @@ import Foundation
 /// The checking stages (load, validate, index) that `check` and `build` share, and the
 /// digests the build cache compares.
 extension Builder {
-    /// What every page depends on besides its own records: the program, the theme, the
-    /// site's settings, community profiles and free pages, and the build's options.
-    func siteDigest(_ prepared: Prepared, cache: RecordCache) -> Digest {
-        var b = DigestBuilder("site")
-        b.add(Engine.digest)
-        b.add(options.includeDrafts)
-        b.add(prepared.theme.digest)
-        var sources = prepared.inventory.communities.map(\.profile) + prepared.inventory.pages.map(\.file)
-        if let site = prepared.inventory.site { sources.append(site) }
-        for file in sources {
-            b.add(file.path)
-            b.add(cache.digest(of: file).map(\.description) ?? UUID().uuidString)
-        }
-        return b.finish()
-    }
-
     /// Load, validate and index: everything `check` and `build` share.
     /// What the checking stages hand to rendering.
     struct Prepared {
@@ -29,8 +13,17 @@ extension Builder {
         let bodies: RenderedBodies
         let recordKeys: [String: Digest]
         let cache: RecordCache
-        let inputs: Digest
+        let digests: Digests
         let warnings: [Diagnostic]
+    }
+
+    /// What the build cache compares, worked out in the load stage.
+    struct Digests {
+        /// What every page depends on besides its own records: the program, the theme, the
+        /// site's settings, community profiles and free pages, and the build's options.
+        let site: Digest
+        /// Every input of the build: the above, every other file, today and the load problems.
+        let inputs: Digest
     }
 
     /// What the load stage found: enough to tell whether anything changed since the last build.
@@ -40,8 +33,7 @@ extension Builder {
         let theme: Theme
         let problems: [Diagnostic]
         let cache: RecordCache
-        /// A digest of every input of the build: files, theme, options, program and today.
-        let inputs: Digest
+        let digests: Digests
     }
 
     func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
@@ -69,37 +61,31 @@ extension Builder {
         environment.add(theme.stringsDigest)
         environment.add(site.unsafeHTML)
         let cache = RecordCache(previous: loading.value, environment: environment.finish())
-        let inputs = inputsDigest(inventory, theme: theme, today: SiteClock.today(options.moment, timeZone: site.timeZone),
-                                  problems: problems, cache: cache)
+        let digests = self.digests(inventory, theme: theme, today: SiteClock.today(options.moment, timeZone: site.timeZone),
+                                   problems: problems, cache: cache)
         clock.lap("load")
-        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, inputs: inputs)
+        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, digests: digests)
     }
 
-    /// Every file by path and content, the theme, the options and the day: equal digests mean
-    /// the build would write exactly what the last one wrote.
-    func inputsDigest(_ inventory: ContentInventory, theme: Theme, today: SimpleDate,
-                              problems: [Diagnostic], cache: RecordCache) -> Digest {
-        var b = DigestBuilder("inputs")
-        b.add(Engine.digest)
-        b.add(theme.digest)
-        b.add(options.includeDrafts)
-        b.add(today.iso)
-        for problem in problems { b.add(problem.description) }
-        func add(_ file: SourceFile) {
+    /// Equal input digests mean the build would write exactly what the last one wrote.
+    private func digests(_ inventory: ContentInventory, theme: Theme, today: SimpleDate,
+                         problems: [Diagnostic], cache: RecordCache) -> Digests {
+        func add(_ file: SourceFile, to b: inout DigestBuilder) {
             b.add(file.path)
             b.add(cache.digest(of: file) ?? DigestBuilder(UUID().uuidString).finish())
         }
-        for file in theme.assets { add(file) }
-        if let site = inventory.site { add(site) }
-        for page in inventory.pages { add(page.file) }
-        for community in inventory.communities { add(community.profile) }
-        for record in inventory.records {
-            add(record.file)
-            b.add(record.bundleAssets.count)
-            for asset in record.bundleAssets { add(asset) }
-        }
-        for file in inventory.media { add(file) }
-        return b.finish()
+        var site = DigestBuilder("site")
+        site.add(Engine.digest)
+        site.add(options.includeDrafts)
+        site.add(theme.digest)
+        for file in inventory.profileFiles { add(file, to: &site) }
+        let siteDigest = site.finish()
+        var inputs = DigestBuilder("inputs")
+        inputs.add(siteDigest)
+        inputs.add(today.iso)
+        for problem in problems { inputs.add(problem.description) }
+        for file in theme.assets + inventory.recordAndMediaFiles { add(file, to: &inputs) }
+        return Digests(site: siteDigest, inputs: inputs.finish())
     }
 
     func prepare(_ loaded: Loaded, _ clock: inout StageClock) throws(BuildFailed) -> Prepared {
@@ -128,14 +114,11 @@ extension Builder {
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
         return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
-                        recordKeys: parsed.recordKeys, cache: cache, inputs: loaded.inputs, warnings: ordered)
+                        recordKeys: parsed.recordKeys, cache: cache, digests: loaded.digests, warnings: ordered)
     }
 
     /// Every file whose digest the cache keeps, by the path it is kept under.
     static func files(of inventory: ContentInventory, theme: Theme) -> Set<String> {
-        var files = inventory.records.flatMap { [$0.file] + $0.bundleAssets } + inventory.media + theme.assets
-        files += inventory.communities.map(\.profile) + inventory.pages.map(\.file)
-        if let site = inventory.site { files.append(site) }
-        return Set(files.map(\.url.path))
+        Set((inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.url.path))
     }
 }

@@ -11,14 +11,14 @@ extension Builder {
         try checkUniquePaths(jobs)
         let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
-        let fingerprints = PageFingerprints(graph: graph, site: siteDigest(prepared, cache: cache),
+        let fingerprints = PageFingerprints(graph: graph, site: prepared.digests.site,
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
             .fingerprints(of: jobs)
         let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
                                 known: known)
         var plan = update.plan()
         // All but the trees of the next cache is known now; it is encoded while pages are rendered.
-        let needed = !plan.unchanged || cache.changed || previous.last?.inputs != prepared.inputs
+        let needed = !plan.unchanged || cache.changed || previous.last?.inputs != prepared.digests.inputs
         let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
         let content = Background { () -> [UInt8] in
             guard needed else { return [] }
@@ -29,7 +29,7 @@ extension Builder {
             clock.lap("render")
             var kept = [current.0: current.1]
             if let spare = TreeIdentity(of: output.spareFolder), let manifest = known[spare] { kept[spare] = manifest }
-            let last = BuildCache.LastBuild(inputs: prepared.inputs, tree: current.0, files: jobs.count, warnings: prepared.warnings)
+            let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, tree: current.0, files: jobs.count, warnings: prepared.warnings)
             if cache.changed || previous.last != last {
                 try? BuildCache.write([content.value, BuildCache.encoded(trees: kept, last: last)], to: output.cacheFile)
             }
@@ -51,7 +51,7 @@ extension Builder {
             let built = TreeIdentity(of: spare)
             if let built { trees[built] = plan.manifest }
             if let current = plan.current { trees[current.0] = current.1 }
-            let last = built.map { BuildCache.LastBuild(inputs: prepared.inputs, tree: $0, files: jobs.count, warnings: prepared.warnings) }
+            let last = built.map { BuildCache.LastBuild(inputs: prepared.digests.inputs, tree: $0, files: jobs.count, warnings: prepared.warnings) }
             try BuildCache.write([content.value, BuildCache.encoded(trees: trees, last: last)], to: output.cacheFile)
             try update.commit(spare)
         } catch {

@@ -44,7 +44,7 @@ struct PageFingerprints: Sendable {
                 b.add(graph.today.iso)
                 b.add(community.map { perCommunity[$0.profile.id]! } ?? all)
             case .copy(let source, _):
-                let file = SourceFile(path: source.path, url: source, stamp: Self.stamp(of: source))
+                let file = SourceFile(path: source.path, url: source, stamp: FileStamp(of: source))
                 if let digest = fileDigest(file) { b.add(digest) } else { b.add(UUID().uuidString) }
             }
             return b.finish()
@@ -79,10 +79,5 @@ struct PageFingerprints: Sendable {
     /// A record with no digest (never cached) gets a fresh one each build: always rendered.
     private func key(_ record: Record) -> Digest {
         recordKeys[record.sourcePath] ?? DigestBuilder(UUID().uuidString).finish()
-    }
-
-    private static func stamp(of url: URL) -> FileStamp? {
-        var info = stat()
-        return stat(url.path, &info) == 0 ? FileStamp(info) : nil
     }
 }

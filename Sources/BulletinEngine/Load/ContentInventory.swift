@@ -59,3 +59,15 @@ public struct ContentInventory: Sendable {
     public var records: [RecordSource] = []
     public var media: [SourceFile] = []
 }
+
+extension ContentInventory {
+    /// site.yml, the free pages and the community profiles: what every page may show.
+    var profileFiles: [SourceFile] {
+        (site.map { [$0] } ?? []) + pages.map(\.file) + communities.map(\.profile)
+    }
+
+    /// Every record file with its bundle's files, then the media files.
+    var recordAndMediaFiles: [SourceFile] {
+        records.flatMap { [$0.file] + $0.bundleAssets } + media
+    }
+}

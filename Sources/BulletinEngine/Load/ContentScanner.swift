@@ -268,10 +268,6 @@ struct ContentScanner: Sendable {
         } ?? root.path
     }
 
-    private func relativePath(_ url: URL) -> String {
-        String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-    }
-
     private func isDirectory(_ url: URL) -> Bool {
         var isDir: ObjCBool = false
         return fileManager.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue

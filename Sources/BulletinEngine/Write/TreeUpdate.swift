@@ -34,9 +34,10 @@ struct TreeUpdate {
         let spare = output.spareFolder
         let fm = FileManager()
         var spareManifest: BuildCache.Manifest
-        if let id = TreeIdentity(of: spare), let known = known[id] {
+        let identity = TreeIdentity(of: spare)
+        if let identity, let known = known[identity] {
             spareManifest = known
-        } else if TreeIdentity(of: spare) != nil {
+        } else if identity != nil {
             // A tree of ours whose contents the cache does not vouch for: every file is rewritten.
             spareManifest = Dictionary(uniqueKeysWithValues: Self.files(in: spare).map { ($0, Digest(high: 0, low: 0)) })
         } else {
