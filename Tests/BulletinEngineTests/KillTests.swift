@@ -64,18 +64,23 @@ struct KillTests {
 
     struct MismatchError: Error, CustomStringConvertible { let description: String }
 
+    /// Two content folders that differ in almost every page, each built once as a reference.
+    static func twoSites(in root: URL, records: (Int, Int)) throws -> (URL, URL, [(String, [String: Data])]) {
+        let contentA = root.appendingPathComponent("a"), contentB = root.appendingPathComponent("b")
+        try writeSite(at: contentA, label: "Alder", records: records.0)
+        try writeSite(at: contentB, label: "Birch", records: records.1)
+        try complete(arguments(content: contentA, output: root.appendingPathComponent("ref-a")), in: root)
+        try complete(arguments(content: contentB, output: root.appendingPathComponent("ref-b")), in: root)
+        return (contentA, contentB, [("A", OutputTree.snapshot(root.appendingPathComponent("ref-a"))),
+                                     ("B", OutputTree.snapshot(root.appendingPathComponent("ref-b")))])
+    }
+
     @Test func aBuildKilledAtAnyMomentLeavesOneCompleteSite() throws {
         let folder = try TemporaryFolder()
         let root = folder.url
-        let contentA = root.appendingPathComponent("a"), contentB = root.appendingPathComponent("b")
-        try Self.writeSite(at: contentA, label: "Alder", records: 100)
-        try Self.writeSite(at: contentB, label: "Birch", records: 110)
-        try Self.complete(Self.arguments(content: contentA, output: root.appendingPathComponent("ref-a")), in: root)
-        try Self.complete(Self.arguments(content: contentB, output: root.appendingPathComponent("ref-b")), in: root)
-        let snapA = OutputTree.snapshot(root.appendingPathComponent("ref-a"))
-        let snapB = OutputTree.snapshot(root.appendingPathComponent("ref-b"))
+        let (contentA, contentB, references) = try Self.twoSites(in: root, records: (100, 110))
+        let (snapA, snapB) = (references[0].1, references[1].1)
         #expect(snapA.count > 100 && snapB.count > 110 && snapA != snapB)
-        let references = [("A", snapA), ("B", snapB)]
 
         let output = root.appendingPathComponent("site")
         var fullBuild = 0.0
@@ -120,13 +125,7 @@ struct KillTests {
     @Test func twoBuildsIntoOneFolderTakeTurns() throws {
         let folder = try TemporaryFolder()
         let root = folder.url
-        let contentA = root.appendingPathComponent("a"), contentB = root.appendingPathComponent("b")
-        try Self.writeSite(at: contentA, label: "Alder", records: 60)
-        try Self.writeSite(at: contentB, label: "Birch", records: 70)
-        try Self.complete(Self.arguments(content: contentA, output: root.appendingPathComponent("ref-a")), in: root)
-        try Self.complete(Self.arguments(content: contentB, output: root.appendingPathComponent("ref-b")), in: root)
-        let references = [("A", OutputTree.snapshot(root.appendingPathComponent("ref-a"))),
-                          ("B", OutputTree.snapshot(root.appendingPathComponent("ref-b")))]
+        let (contentA, contentB, references) = try Self.twoSites(in: root, records: (60, 70))
         let output = root.appendingPathComponent("site")
         // Round 1 into a new folder, round 2 into the folder round 1 made.
         for round in 1...2 {
