@@ -44,4 +44,36 @@ struct CacheCodingTests {
         try Data((0..<200).map { UInt8($0) }).write(to: file)
         #expect(BuildCache.load(from: file).files.isEmpty)
     }
+
+    /// Records read from a cache are written back from the bytes they were read from; what is
+    /// read after that must still be every record as it was parsed.
+    @Test func recordsWrittenBackUnchangedReadTheSame() throws {
+        var scanner = ContentScanner(root: Repo.fixtures.appendingPathComponent("en-site"))
+        let inventory = scanner.scan()
+        let reader = DocumentReader(labels: try #require(Theme.load(from: Repo.templates, language: "en").0).strings.values)
+        var original = BuildCache.empty()
+        for (index, source) in inventory.records.enumerated() {
+            guard let record = RecordParser(reader: reader).parse(source, sink: DiagnosticSink()) else { continue }
+            let warning = Diagnostic(.warning, path: record.sourcePath, field: "title", message: "warning \(index)")
+            original.records[Digest(high: UInt64(index), low: 1)] = BuildCache.ParsedRecord(
+                record: record, warnings: [warning], bodyProblems: [], summary: index.isMultiple(of: 2) ? "summary \(index)" : nil)
+        }
+        #expect(original.records.count > 8)
+        let folder = try TemporaryFolder()
+        let first = folder.url.appendingPathComponent("first"), second = folder.url.appendingPathComponent("second")
+        try original.save(to: first)
+        let loaded = BuildCache.load(from: first)
+        #expect(loaded.records.values.allSatisfy { $0.stored != nil })
+        try loaded.save(to: second)
+        let again = BuildCache.load(from: second)
+        #expect(again.records.count == original.records.count)
+        for (key, entry) in original.records {
+            let read = try #require(again.records[key])
+            var expected = entry.record
+            expected.body = ""
+            #expect(read.record == expected)
+            #expect(read.warnings == entry.warnings)
+            #expect(read.summary == entry.summary)
+        }
+    }
 }

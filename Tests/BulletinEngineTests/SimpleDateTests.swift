@@ -9,13 +9,14 @@ struct SimpleDateTests {
         #expect(date.iso == "2024-05-18")
     }
 
-    @Test(arguments: ["2024-02-29", "2000-02-29", "2023-12-31", "2023-04-30"])
+    @Test(arguments: ["2024-02-29", "2000-02-29", "2023-12-31", "2023-04-30", "0001-01-01", "0999-10-09"])
     func realDatesParse(_ text: String) {
         #expect(SimpleDate(iso: text)?.iso == text)
     }
 
     @Test(arguments: ["2023-02-29", "1900-02-29", "2023-02-30", "2023-04-31", "2023-13-01", "2023-00-10", "2023-01-00",
-                      "2023-1-5", "23-01-05", "2023/01/05", "2023-01-05x", "２０２３-01-05", "", "yesterday"])
+                      "2023-1-5", "23-01-05", "2023/01/05", "2023-01-05x", "２０２３-01-05", "", "yesterday",
+                      "2023-0a-05", "-023-01-05", "2023--01-05", "2024-05-1８", "2024-05-18 ", "2024-05-18-"])
     func datesThatDoNotExistOrAreMisspeltAreRejected(_ text: String) {
         #expect(SimpleDate(iso: text) == nil)
     }

@@ -3,6 +3,10 @@
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
+
     mutating func int(_ value: Int) {
         var word = UInt64(bitPattern: Int64(value))
         withUnsafeBytes(of: &word) { bytes.append(contentsOf: $0) }
@@ -40,7 +44,10 @@ struct BinaryReader {
     struct Damaged: Error {}
 
     private let bytes: [UInt8]
-    private var offset = 0
+    private(set) var offset = 0
+
+    /// What was read since `start`, sharing the reader's storage.
+    func bytes(from start: Int) -> ArraySlice<UInt8> { bytes[start..<offset] }
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 

@@ -7,10 +7,20 @@ import Foundation
 struct BuildCache: Sendable {
     /// A record as the validate stage left it, with the parts of its Markdown later stages use.
     struct ParsedRecord: Sendable {
-        var record: Record
-        var warnings: [Diagnostic]
-        var bodyProblems: [Diagnostic]
-        var summary: String?
+        let record: Record
+        let warnings: [Diagnostic]
+        let bodyProblems: [Diagnostic]
+        let summary: String?
+        /// The bytes this entry was read from, written back as they are: most of a cache is
+        /// records that did not change, and copying them is much cheaper than encoding them.
+        fileprivate(set) var stored: ArraySlice<UInt8>? = nil
+
+        init(record: Record, warnings: [Diagnostic], bodyProblems: [Diagnostic], summary: String?) {
+            self.record = record
+            self.warnings = warnings
+            self.bodyProblems = bodyProblems
+            self.summary = summary
+        }
     }
 
     /// The digest of a file's bytes, valid while its stamp is unchanged.
@@ -45,8 +55,8 @@ struct BuildCache: Sendable {
     // MARK: Reading and writing
 
     static func load(from file: URL) -> BuildCache {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return empty() }
-        var reader = BinaryReader(Array(data))
+        guard let bytes = FileReader.bytes(atPath: file.path) else { return empty() }
+        var reader = BinaryReader(bytes)
         do throws(BinaryReader.Damaged) {
             guard try reader.string() == "bulletin-cache", try reader.int() == formatVersion,
                   try reader.digest() == Engine.digest else { return empty() }
@@ -61,11 +71,14 @@ struct BuildCache: Sendable {
             cache.records.reserveCapacity(recordCount)
             for _ in 0..<recordCount {
                 let key = try reader.digest()
-                cache.records[key] = ParsedRecord(
+                let start = reader.offset
+                var entry = ParsedRecord(
                     record: try Record(from: &reader),
                     warnings: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                     bodyProblems: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                     summary: try reader.optional { r throws(BinaryReader.Damaged) in try r.string() })
+                entry.stored = reader.bytes(from: start)
+                cache.records[key] = entry
             }
             for _ in 0..<(try reader.count()) {
                 let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
@@ -94,7 +107,7 @@ struct BuildCache: Sendable {
 
     /// Everything but the trees: this part is known once the validate stage is done.
     func encodedContent() -> [UInt8] {
-        var w = BinaryWriter()
+        var w = BinaryWriter(capacity: files.count * 120 + records.count * 1_400)
         w.string("bulletin-cache")
         w.int(Self.formatVersion)
         w.digest(engine)
@@ -107,6 +120,10 @@ struct BuildCache: Sendable {
         w.int(records.count)
         for (key, entry) in records {
             w.digest(key)
+            if let stored = entry.stored {
+                w.append(stored)
+                continue
+            }
             entry.record.write(to: &w)
             w.array(entry.warnings) { w, d in d.write(to: &w) }
             w.array(entry.bodyProblems) { w, d in d.write(to: &w) }
@@ -140,7 +157,7 @@ struct BuildCache: Sendable {
     static func write(_ parts: [[UInt8]], to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".state-\(getpid())")
-        try FileWriter.store(parts.flatMap { $0 }, at: temporary.path)
+        try FileWriter.store(parts, at: temporary.path)
         guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }

@@ -155,9 +155,9 @@ struct ContentScanner: Sendable {
         guard kind.isDated else {
             return checkIdentifier(stem, path: path, what: "file name", fullName: { $0 + suffix }) ? (nil, stem) : nil
         }
-        let prefix = String(stem.prefix(10))
-        let rest = stem.dropFirst(10)
-        let looksDated = prefix.count == 10 && prefix.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
+        let looksDated = stem.utf8.count >= 10 && stem.utf8.prefix(10).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+        let prefix = looksDated ? String(decoding: stem.utf8.prefix(10), as: UTF8.self) : String(stem.prefix(10))
+        let rest = looksDated ? Substring(stem.utf8.dropFirst(10)) : stem.dropFirst(10)
         guard looksDated, rest.count > 1, rest.first == "-" else {
             let words = Identifier.suggestion(for: looksDated ? String(rest) : stem) ?? "meeting-about-the-roof"
             let date = looksDated && SimpleDate(iso: prefix) != nil ? prefix : "2024-05-18"
@@ -208,6 +208,9 @@ struct ContentScanner: Sendable {
         let names = listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let folderPath = folder.path
+        // Names are looked up from the open folder, not walked from the root each time.
+        let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
         let relativeFolder = folderPath.count > rootPath.count ? String(folderPath.dropFirst(rootPath.count + 1)) + "/" : ""
         return names.compactMap { name in
             let fullPath = folderPath + "/" + name
@@ -222,7 +225,8 @@ struct ContentScanner: Sendable {
             }
             let url = URL(fileURLWithPath: fullPath, isDirectory: false)
             var info = stat()
-            guard lstat(fullPath, &info) == 0 else { return nil }
+            let found = folderDescriptor >= 0 ? fstatat(folderDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) : lstat(fullPath, &info)
+            guard found == 0 else { return nil }
             var real = url
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let target = resolvedLink(url, path: path, folder: folder) else { return nil }

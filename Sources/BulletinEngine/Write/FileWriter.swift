@@ -13,10 +13,26 @@ enum FileWriter {
         try bytes.withUnsafeBytes { try store($0, at: path) }
     }
 
+    /// The parts one after another, without joining them in memory first.
+    static func store(_ parts: [[UInt8]], at path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        for part in parts { try part.withUnsafeBytes { try writeAll($0, to: descriptor) } }
+    }
+
     static func store(_ buffer: UnsafeRawBufferPointer, at path: String) throws {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try writeAll(buffer, to: descriptor)
+    }
+
+    private static func create(_ path: String) throws -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
