@@ -6,6 +6,12 @@ extension Builder {
     func write(_ prepared: Prepared, output: OutputFolder, previous: BuildCache,
                known: [TreeIdentity: BuildCache.Manifest], clock: inout StageClock) throws(BuildFailed) -> BuildReport {
         let cache = prepared.cache
+        // All but the trees of the next cache is known now; it is encoded while the pages are
+        // fingerprinted and rendered, and used when anything changed.
+        let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
+        let content = Background { () -> [UInt8] in
+            cache.next(usedRecords: Set(recordKeys.values), usedFiles: Self.files(of: inventory, theme: prepared.theme)).encodedContent()
+        }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         try checkUniquePaths(jobs)
@@ -17,13 +23,6 @@ extension Builder {
         let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
                                 known: known)
         var plan = update.plan()
-        // All but the trees of the next cache is known now; it is encoded while pages are rendered.
-        let needed = !plan.unchanged || cache.changed || previous.last?.inputs != prepared.digests.inputs
-        let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
-        let content = Background { () -> [UInt8] in
-            guard needed else { return [] }
-            return cache.next(usedRecords: Set(recordKeys.values), usedFiles: Self.files(of: inventory, theme: theme)).encodedContent()
-        }
         if plan.unchanged, let current = plan.current {
             log("[4/5] Nothing changed in \(jobs.count) files")
             clock.lap("render")

@@ -1,5 +1,5 @@
-/// A compact byte format for the build cache: little-endian integers and length-prefixed
-/// UTF-8. Decoding 10,000 records this way takes milliseconds; JSON took 400 ms.
+/// A compact byte format for the build cache: variable-length integers, fixed-size digests
+/// and length-prefixed UTF-8. Decoding 10,000 records this way takes milliseconds; JSON took 400 ms.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -7,8 +7,19 @@ struct BinaryWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    /// Seven bits a byte, low first: lengths, counts and line numbers take one or two bytes.
     mutating func int(_ value: Int) {
         var word = UInt64(bitPattern: Int64(value))
+        while word >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: word) | 0x80)
+            word >>= 7
+        }
+        bytes.append(UInt8(word))
+    }
+
+    /// Digests are random bits: eight bytes each, as they are.
+    mutating func word(_ value: UInt64) {
+        var word = value
         withUnsafeBytes(of: &word) { bytes.append(contentsOf: $0) }
     }
 
@@ -23,8 +34,8 @@ struct BinaryWriter {
     }
 
     mutating func digest(_ value: Digest) {
-        int(Int(bitPattern: UInt(value.high)))
-        int(Int(bitPattern: UInt(value.low)))
+        word(value.high)
+        word(value.low)
     }
 
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
@@ -54,10 +65,23 @@ struct BinaryReader {
     var atEnd: Bool { offset == bytes.count }
 
     mutating func int() throws(Damaged) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value)) }
+            shift += 7
+        }
+    }
+
+    mutating func word() throws(Damaged) -> UInt64 {
         guard offset + 8 <= bytes.count else { throw Damaged() }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
-        return Int(Int64(bitPattern: value))
+        return value
     }
 
     mutating func count() throws(Damaged) -> Int {
@@ -80,7 +104,7 @@ struct BinaryReader {
     }
 
     mutating func digest() throws(Damaged) -> Digest {
-        Digest(high: UInt64(bitPattern: Int64(try int())), low: UInt64(bitPattern: Int64(try int())))
+        Digest(high: try word(), low: try word())
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(Damaged) -> T) throws(Damaged) -> T? {

@@ -40,7 +40,7 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 1
+    static let formatVersion = 2
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]

@@ -34,10 +34,12 @@ public struct SiteGraph: Sendable {
     private let supersededBy: [String: Record]
     private let recordsByKey: [String: Record]
     private let communitiesByID: [String: Community]
+    /// Every tag spelling a published record uses, with its slug: worked out once, read per list entry.
+    private let tagSlugs: [String: String]
 
     init(site: SiteConfig, today: SimpleDate, pages: [FreePage], communities: [CommunityNode], records: [Record],
          tags: [TagNode], meetingsByProblem: [String: [Record]], supersededBy: [String: Record],
-         recordsByKey: [String: Record], communitiesByID: [String: Community]) {
+         recordsByKey: [String: Record], communitiesByID: [String: Community], tagSlugs: [String: String]) {
         self.site = site
         self.today = today
         self.pages = pages
@@ -48,7 +50,10 @@ public struct SiteGraph: Sendable {
         self.supersededBy = supersededBy
         self.recordsByKey = recordsByKey
         self.communitiesByID = communitiesByID
+        self.tagSlugs = tagSlugs
     }
+
+    public func tagSlug(_ tag: String) -> String { tagSlugs[tag] ?? Routes.tagSlug(tag) }
 
     static func key(_ community: String, _ kind: RecordKind, _ slug: String) -> String {
         "\(community)/\(kind.rawValue)/\(slug)"

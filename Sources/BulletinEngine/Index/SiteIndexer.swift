@@ -38,6 +38,10 @@ struct SiteIndexer {
                 supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
             }
         }
+        var tagSlugs: [String: String] = [:]
+        for record in sorted {
+            for tag in record.tags where tagSlugs[tag] == nil { tagSlugs[tag] = Routes.tagSlug(tag) }
+        }
         let grouped = Dictionary(grouping: sorted, by: \.community)
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
             CommunityNode(profile: profile, records: Dictionary(grouping: grouped[profile.id] ?? [], by: \.kind))
@@ -45,10 +49,11 @@ struct SiteIndexer {
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
-                         records: sorted, tags: tags(of: sorted), meetingsByProblem: meetingsByProblem,
+                         records: sorted, tags: tags(of: sorted, slugs: tagSlugs), meetingsByProblem: meetingsByProblem,
                          supersededBy: supersededBy,
                          recordsByKey: byKey.filter { publishedKeys.contains($0.key) },
-                         communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+                         communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                         tagSlugs: tagSlugs)
     }
 
     private mutating func checkReferences(_ records: [Record], byKey: [String: Record], publishedKeys: Set<String>) {
@@ -87,12 +92,12 @@ struct SiteIndexer {
     }
 
     /// Tags that differ only in case or spacing share one page, named by their first spelling.
-    private func tags(of records: [Record]) -> [TagNode] {
+    private func tags(of records: [Record], slugs: [String: String]) -> [TagNode] {
         var bySlug: [String: (names: [String], records: [Record])] = [:]
         for record in records {
             var slugsOfRecord = Set<String>()
             for tag in record.tags {
-                let slug = Routes.tagSlug(tag)
+                let slug = slugs[tag] ?? Routes.tagSlug(tag)
                 bySlug[slug, default: ([], [])].names.append(tag)
                 if slugsOfRecord.insert(slug).inserted { bySlug[slug, default: ([], [])].records.append(record) }
             }

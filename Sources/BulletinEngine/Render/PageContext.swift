@@ -38,7 +38,7 @@ struct PageContext {
     func tagLinks(_ tags: [String]) -> [View] {
         var seen = Set<String>()
         return tags.compactMap { tag in
-            let slug = Routes.tagSlug(tag)
+            let slug = graph.tagSlug(tag)
             guard seen.insert(slug).inserted else { return nil }
             return ["name": tag, "url": url(Routes.listPage(Routes.tagFolder(slug), 1))]
         }
