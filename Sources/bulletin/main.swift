@@ -56,6 +56,7 @@ struct Build: ParsableCommand {
         try Runner(format: folders.diagnostics).run {
             var options = try folders.options(output: output)
             options.useCache = !noCache
+            options.keepDataUntilExit = true
             let builder = Builder(options: options, log: Runner.progress)
             let report = try builder.build()
             if timings {

@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var moment: BuildMoment
     /// Reuse what earlier builds left beside the output; off, everything is built from scratch.
     public var useCache = true
+    /// Keep the build's data until the process exits instead of freeing it object by object:
+    /// for a one-shot command the operating system reclaims it at once, and faster. Off in
+    /// long-running callers such as the tests.
+    public var keepDataUntilExit = false
     /// Lists a folder's names; tests shuffle it to prove the output does not depend on it.
     var listDirectory: @Sendable (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }
     /// Called before each output file is written; tests throw from it to simulate a full disk.

@@ -119,6 +119,6 @@ extension Builder {
 
     /// Every file whose digest the cache keeps, by the path it is kept under.
     static func files(of inventory: ContentInventory, theme: Theme) -> Set<String> {
-        Set((inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.url.path))
+        Set((inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.location))
     }
 }

@@ -23,6 +23,7 @@ extension Builder {
         let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
                                 known: known)
         var plan = update.plan()
+        if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer, content)) }
         if plan.unchanged, let current = plan.current {
             log("[4/5] Nothing changed in \(jobs.count) files")
             clock.lap("render")

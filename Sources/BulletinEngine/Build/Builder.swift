@@ -30,6 +30,7 @@ public struct Builder: Sendable {
         let loading = Background { useCache ? BuildCache.load(from: cacheFile) : .empty() }
         let loaded = try load(&clock, previous: loading)
         let previous = loading.value
+        if options.keepDataUntilExit { ExitKeeper.keep((loaded, previous)) }
         // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
         if useCache, previous.last?.inputs == loaded.digests.inputs {
             let held = try lock(output)
@@ -41,6 +42,7 @@ public struct Builder: Sendable {
             }
         }
         let prepared = try prepare(loaded, &clock)
+        if options.keepDataUntilExit { ExitKeeper.keep(prepared) }
         let held = try lock(output)
         defer { held.release() }
         let current = useCache ? cacheAgain(output, stamp: cacheStamp, previous: previous) : .empty()

@@ -21,7 +21,7 @@ final class RecordCache: @unchecked Sendable {
     /// The digest of a file's bytes: from the cache while its stamp is unchanged, read otherwise.
     /// Nil when the file cannot be read or is too large to be content.
     func digest(of file: SourceFile) -> Digest? {
-        let key = file.url.path
+        let key = file.location
         if let stamp = file.stamp, let known = previous.files[key], known.stamp == stamp { return known.digest }
         if let stamp = file.stamp, stamp.size > DocumentReader.maximumSize { return nil }
         guard let data = FileManager.default.contents(atPath: key) else { return nil }

@@ -3,9 +3,22 @@ import Foundation
 /// A file found in the content folder, named by its path relative to that folder.
 public struct SourceFile: Sendable, Hashable {
     public let path: String
-    public let url: URL
+    /// Where it is on disk: kept as a path, which every read and cache lookup uses.
+    public let location: String
     /// What the file system said of it when the folder was scanned, to tell it unchanged.
     public var stamp: FileStamp? = nil
+
+    public var url: URL { URL(fileURLWithPath: location) }
+
+    public init(path: String, url: URL, stamp: FileStamp? = nil) {
+        self.init(path: path, location: url.path, stamp: stamp)
+    }
+
+    init(path: String, location: String, stamp: FileStamp?) {
+        self.path = path
+        self.location = location
+        self.stamp = stamp
+    }
 }
 
 /// Size, times and identity of a file: when all are as before, so is the file.

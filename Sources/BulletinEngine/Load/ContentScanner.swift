@@ -13,9 +13,11 @@ struct ContentScanner: Sendable {
     struct Entry: Sendable {
         let name: String
         /// For files, the file itself even when reached through a link, so its bytes are copied.
-        let url: URL
+        let location: String
         let isDirectory: Bool
         let stamp: FileStamp
+
+        var url: URL { URL(fileURLWithPath: location, isDirectory: isDirectory) }
     }
 
     /// The root's path, which every folder's path begins with.
@@ -36,7 +38,7 @@ struct ContentScanner: Sendable {
         for entry in entries(of: root) {
             let (name, url) = (entry.name, entry.url)
             switch (name, entry.isDirectory) {
-            case ("site.yml", false): inventory.site = SourceFile(path: name, url: url, stamp: entry.stamp)
+            case ("site.yml", false): inventory.site = SourceFile(path: name, location: entry.location, stamp: entry.stamp)
             case ("pages", true): inventory.pages = scanPages(url)
             case ("media", true): inventory.media = files(under: url, relativeTo: "media")
             case ("communities", true): scanCommunities(url, into: &inventory)
@@ -66,7 +68,7 @@ struct ContentScanner: Sendable {
                 report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
                 continue
             }
-            pages.append((slug, SourceFile(path: path, url: entry.url, stamp: entry.stamp)))
+            pages.append((slug, SourceFile(path: path, location: entry.location, stamp: entry.stamp)))
         }
         return pages
     }
@@ -103,7 +105,7 @@ struct ContentScanner: Sendable {
             let childPath = path + "/" + name
             if name == "community.md", !entry.isDirectory {
                 hasProfile = true
-                inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, url: child, stamp: entry.stamp)))
+                inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, location: entry.location, stamp: entry.stamp)))
             } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
                 inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
             } else {
@@ -119,7 +121,7 @@ struct ContentScanner: Sendable {
     private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String) -> [RecordSource] {
         var records: [RecordSource] = []
         for entry in entries(of: folder) {
-            let (name, url) = (entry.name, entry.url)
+            let name = entry.name
             let recordPath = path + "/" + name
             let isBundle = entry.isDirectory
             let stem: String
@@ -132,17 +134,17 @@ struct ContentScanner: Sendable {
                 continue
             }
             guard let (date, slug) = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
-            var file = SourceFile(path: recordPath, url: url, stamp: entry.stamp)
+            var file = SourceFile(path: recordPath, location: entry.location, stamp: entry.stamp)
             var assets: [SourceFile] = []
             if isBundle {
-                let index = url.appendingPathComponent("index.md")
+                let index = entry.location + "/index.md"
                 var info = stat()
-                guard stat(index.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                guard stat(index, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
                     report(recordPath, "a bundle folder needs an index.md holding the record")
                     continue
                 }
-                file = SourceFile(path: recordPath + "/index.md", url: index, stamp: FileStamp(info))
-                assets = files(under: url, relativeTo: recordPath).filter { $0.path != file.path }
+                file = SourceFile(path: recordPath + "/index.md", location: index, stamp: FileStamp(info))
+                assets = files(under: entry.url, relativeTo: recordPath).filter { $0.path != file.path }
             }
             records.append(RecordSource(kind: kind, community: community, slug: slug, fileDate: date,
                                         file: file, bundleAssets: assets))
@@ -195,7 +197,7 @@ struct ContentScanner: Sendable {
         for entry in entries(of: folder) {
             let path = prefix + "/" + entry.name
             if entry.isDirectory { found += files(under: entry.url, relativeTo: path) }
-            else { found.append(SourceFile(path: path, url: entry.url, stamp: entry.stamp)) }
+            else { found.append(SourceFile(path: path, location: entry.location, stamp: entry.stamp)) }
         }
         return found
     }
@@ -223,19 +225,18 @@ struct ContentScanner: Sendable {
                     return nil
                 }
             }
-            let url = URL(fileURLWithPath: fullPath, isDirectory: false)
             var info = stat()
             let found = folderDescriptor >= 0 ? fstatat(folderDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) : lstat(fullPath, &info)
             guard found == 0 else { return nil }
-            var real = url
+            var real = fullPath
             if info.st_mode & S_IFMT == S_IFLNK {
-                guard let target = resolvedLink(url, path: path, folder: folder) else { return nil }
-                real = target
+                guard let target = resolvedLink(URL(fileURLWithPath: fullPath), path: path, folder: folder) else { return nil }
+                real = target.path
                 guard stat(fullPath, &info) == 0 else { return nil }
             }
             switch info.st_mode & S_IFMT {
-            case S_IFREG: return Entry(name: name, url: real, isDirectory: false, stamp: FileStamp(info))
-            case S_IFDIR: return Entry(name: name, url: real, isDirectory: true, stamp: FileStamp(info))
+            case S_IFREG: return Entry(name: name, location: real, isDirectory: false, stamp: FileStamp(info))
+            case S_IFDIR: return Entry(name: name, location: real, isDirectory: true, stamp: FileStamp(info))
             default:
                 report(path, "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
                 return nil

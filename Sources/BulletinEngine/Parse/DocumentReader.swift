@@ -47,7 +47,7 @@ struct DocumentReader {
     static let maximumSize = 16 << 20
 
     private func readData(_ file: SourceFile, sink: DiagnosticSink) -> Data? {
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.location) else {
             sink.add(Diagnostic(path: file.path, message: "cannot be read; check the file's permissions"))
             return nil
         }

@@ -47,7 +47,7 @@ public struct Theme: Sendable {
                     problems.append(Diagnostic(path: file.path, message: "a layout and a partial are both named \"\(name)\"; rename the partial"))
                     continue
                 }
-                guard let data = FileManager.default.contents(atPath: file.url.path),
+                guard let data = FileManager.default.contents(atPath: file.location),
                       let text = String(data: data, encoding: .utf8) else {
                     problems.append(Diagnostic(path: file.path, message: "cannot be read as UTF-8 text; save the template as UTF-8"))
                     continue
