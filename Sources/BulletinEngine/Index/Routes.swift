@@ -68,7 +68,8 @@ public enum Routes {
 
     /// Encodes each path segment so links stay valid with any script in a name.
     static func percentEncoded(_ path: String) -> String {
-        if path.utf8.allSatisfy(isUnreserved) { return path }
+        var path = path
+        if path.withUTF8({ $0.allSatisfy(isUnreserved) }) { return path }
         var out = ""
         out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {

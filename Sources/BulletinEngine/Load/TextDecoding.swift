@@ -12,17 +12,26 @@ enum TextDecoding {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstOffset(of: 0, in: bytes) {
             let (line, column) = position(of: nul, in: bytes)
             throw .nulByte(line: line, column: column)
         }
+        let hasCarriageReturn = firstOffset(of: 13, in: bytes) != nil
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidOffset(bytes)
             let (line, column) = position(of: bad, in: bytes)
             throw .invalidUTF8(line: line, column: column)
         }
-        guard text.utf8.contains(13) else { return text }
+        guard hasCarriageReturn else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// `memchr`: every file is searched twice, and a byte-by-byte loop was a fifth of decoding.
+    private static func firstOffset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Refuses YAML that could make the parser take unbounded time or stack, before it is parsed:
 /// anchors and aliases (a "billion laughs" document expands exponentially), very deep nesting,
 /// and front matter too large to be fields. Front matter needs none of these.
@@ -18,7 +20,11 @@ enum YAMLGuard {
     /// marks, which libyaml skips at the start of any line.
     private static func checkAliasesAnywhere(_ yaml: String) throws(Refusal) {
         // Without both an `&` and a `*` no alias can name an anchor.
-        guard yaml.utf8.contains(UInt8(ascii: "&")), yaml.utf8.contains(UInt8(ascii: "*")) else { return }
+        var text = yaml
+        guard text.withUTF8({ bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil && memchr(base, Int32(UInt8(ascii: "*")), bytes.count) != nil
+        }) else { return }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         func names(after marker: Unicode.Scalar) -> [(name: String, line: Int, column: Int)] {
             var found: [(String, Int, Int)] = []
@@ -46,20 +52,38 @@ enum YAMLGuard {
         if yaml.utf8.count > maximumBytes {
             throw Refusal(line: 1, column: 1, message: "the front matter is \(Size.text(yaml.utf8.count)), more than the \(Size.text(maximumBytes)) fields may take; move long text below the closing `---`")
         }
+        var text = yaml
+        try text.withUTF8 { bytes in Result { () throws(Refusal) in try checkSyntax(bytes) } }.get()
+        try checkAliasesAnywhere(yaml)
+    }
+
+    /// Every character the scan looks for is ASCII, so it reads bytes; a byte of a longer
+    /// character is never one of them. Columns are counted in characters (scalars) again
+    /// only for a refusal.
+    private static func checkSyntax(_ text: UnsafeBufferPointer<UInt8>) throws(Refusal) {
+        let (space, tab, newline) = (UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"))
         var flowDepth = 0
-        var quote: Unicode.Scalar?
+        var quote: UInt8?
         var blockTextIndent: Int?
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let chars = Array(line.unicodeScalars)
-            let indent = chars.prefix(while: { $0 == " " || $0 == "\t" }).count
+        var lineNumber = 0
+        var lineStart = 0
+        while lineStart <= text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            lineNumber += 1
+            let chars = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+            var indent = 0
+            while indent < chars.count, chars[indent] == space || chars[indent] == tab { indent += 1 }
             if let textIndent = blockTextIndent, quote == nil {
                 if indent > textIndent || indent == chars.count { continue }
                 blockTextIndent = nil
             }
-            func refuse(_ column: Int, _ message: String) -> Refusal {
-                Refusal(line: index + 1, column: column + 1, message: message)
+            func refuse(_ offset: Int, _ message: String) -> Refusal {
+                let column = chars[..<offset].count { $0 & 0xC0 != 0x80 } + 1
+                return Refusal(line: lineNumber, column: column, message: message)
             }
-            func endsToken(_ i: Int) -> Bool { i + 1 == chars.count || chars[i + 1] == " " || chars[i + 1] == "\t" }
+            func endsToken(_ i: Int) -> Bool { i + 1 == chars.count || chars[i + 1] == space || chars[i + 1] == tab }
             var valueStarts = quote == nil
             var blockDepth = indent / 2
             var i = quote == nil ? indent : 0
@@ -67,39 +91,39 @@ enum YAMLGuard {
                 let c = chars[i]
                 defer { i += 1 }
                 if let open = quote {
-                    if c == "\\", open == "\"" { i += 1 } else if c == open { quote = nil }
+                    if c == UInt8(ascii: "\\"), open == UInt8(ascii: "\"") { i += 1 } else if c == open { quote = nil }
                     continue
                 }
-                if c == " " || c == "\t" { continue }
-                if c == "#", i == 0 || chars[i - 1] == " " || chars[i - 1] == "\t" { break scan }
+                if c == space || c == tab { continue }
+                if c == UInt8(ascii: "#"), i == 0 || chars[i - 1] == space || chars[i - 1] == tab { break scan }
                 if valueStarts {
                     switch c {
-                    case "&", "*":
-                        throw refuse(i, aliasMessage(startingWith: "\(c)"))
-                    case "\"", "'":
+                    case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                        throw refuse(i, aliasMessage(startingWith: String(UnicodeScalar(c))))
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"):
                         quote = c
                         valueStarts = false
-                    case "-" where flowDepth == 0 && endsToken(i), "?" where endsToken(i):
+                    case UInt8(ascii: "-") where flowDepth == 0 && endsToken(i), UInt8(ascii: "?") where endsToken(i):
                         blockDepth += 1
-                    case "|", ">":
+                    case UInt8(ascii: "|"), UInt8(ascii: ">"):
                         if flowDepth == 0 {
                             blockTextIndent = indent
                             break scan
                         }
                         valueStarts = false
-                    case "[", "{":
+                    case UInt8(ascii: "["), UInt8(ascii: "{"):
                         flowDepth += 1
-                    case "]", "}":
+                    case UInt8(ascii: "]"), UInt8(ascii: "}"):
                         flowDepth = max(0, flowDepth - 1)
                         valueStarts = false
                     default:
                         valueStarts = false
                     }
-                } else if c == ":", endsToken(i) || (flowDepth > 0 && ",]}".unicodeScalars.contains(chars[i + 1])) {
+                } else if c == UInt8(ascii: ":"), endsToken(i) || (flowDepth > 0 && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(chars[i + 1])) {
                     valueStarts = true
-                } else if flowDepth > 0, c == "," {
+                } else if flowDepth > 0, c == UInt8(ascii: ",") {
                     valueStarts = true
-                } else if flowDepth > 0, c == "]" || c == "}" {
+                } else if flowDepth > 0, c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
                     flowDepth -= 1
                 }
                 if flowDepth > maximumDepth || blockDepth > maximumDepth {
@@ -107,6 +131,5 @@ enum YAMLGuard {
                 }
             }
         }
-        try checkAliasesAnywhere(yaml)
     }
 }

@@ -56,15 +56,19 @@ public struct MarkdownRenderer: Sendable {
     /// 512 KB in a minute (fixed upstream in cmark 0.30.3). Past the budget the `[` of each `![`
     /// is escaped, so no image opens and cmark stays linear; such a text shows `![…](…)` as written.
     static func boundingImageBrackets(_ markdown: String) -> String {
-        var images = 0, closers = 0
-        var previous: UInt8 = 0
-        for byte in markdown.utf8 {
-            if byte == UInt8(ascii: "["), previous == UInt8(ascii: "!") {
-                images += 1
-            } else if byte == UInt8(ascii: "]") {
-                closers += 1
+        var markdown = markdown
+        let (images, closers) = markdown.withUTF8 { bytes in
+            var images = 0, closers = 0
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "["), previous == UInt8(ascii: "!") {
+                    images += 1
+                } else if byte == UInt8(ascii: "]") {
+                    closers += 1
+                }
+                previous = byte
             }
-            previous = byte
+            return (images, closers)
         }
         guard images * closers > imageBracketBudget else { return markdown }
         return markdown.replacingOccurrences(of: "![", with: "!\\[")
