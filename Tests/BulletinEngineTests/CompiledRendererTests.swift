@@ -70,6 +70,17 @@ struct CompiledRendererTests {
 
     // MARK: small templates
 
+    /// A template that prints a whole view gets its names in the order they were set, the
+    /// same both ways and in every run.
+    @Test func aWholeViewPrintsInTheOrderItsNamesWereSet() throws {
+        var many: View = ["zeta": "z", "alpha": 1, "mid": true]
+        for index in 0..<20 { many["name\(index)"] = "v\(index)" }
+        let view: View = ["small": ["b": "2", "a": "1", "c": ["d": "x"] as View] as View, "many": many]
+        try expectSame("{{small}}|{{{many}}}", view)
+        let printed = try #require(try Templates(["page": "{{{small}}}"]).compiled("page", view))
+        #expect(printed == #"View(values: ["b": "2", "a": "1", "c": BulletinEngine.View(values: ["d": "x"])])"#)
+    }
+
     @Test func variablesAndEscaping() throws {
         let view: View = [
             "name": "Ann <b> & \"Bo\" 'C'", "combining": "<\u{338} é e\u{301} 中文", "count": 42, "negative": -7,

@@ -5,26 +5,32 @@ import Mustache
 /// compiled renderer cannot, still looks values up through `MustacheParent` and gets them back
 /// as the same Swift values they were set as.
 struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, @unchecked Sendable {
-    private(set) var values: [String: ViewValue]
+    /// In the order set. Most views hold a dozen names or so, where comparing short names one
+    /// by one is cheaper than hashing them, for making the view and for every lookup alike.
+    private var entries: [(name: String, value: ViewValue)] = []
+    /// Position of each name, kept only for views too large to search one by one (the strings).
+    private var positions: [String: Int]?
     /// Set when a value, here or in a nested view, is of a type only swift-mustache can render.
     private(set) var needsMustache = false
     /// The `key(_:)` bits of every name set: a lookup of a name whose bit is clear is a miss
-    /// without hashing, which is most lookups of a name from an outer view.
+    /// without comparing names, which is most lookups of a name from an outer view.
     private(set) var keys: UInt64 = 0
 
+    private static let searchedOneByOne = 16
+
     init(dictionaryLiteral elements: (String, Any)...) {
-        values = Dictionary(minimumCapacity: elements.count)
+        entries.reserveCapacity(elements.count + 4)
         for (key, value) in elements { store(key, ViewValue(value)) }
     }
 
     init(_ values: [String: Any]) {
-        self.values = Dictionary(minimumCapacity: values.count)
+        entries.reserveCapacity(values.count)
         for (key, value) in values { store(key, ViewValue(value)) }
     }
 
     init(_ values: [String: String]) {
-        self.values = values.mapValues { .text($0) }
-        for key in values.keys { keys |= Self.key(key) }
+        entries.reserveCapacity(values.count)
+        for (key, value) in values { store(key, .text(value)) }
     }
 
     /// One of 64 bits for a name, from its length and first and last bytes.
@@ -34,14 +40,27 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
         return 1 << ((UInt64(first) &+ UInt64(last) &* 7 &+ UInt64(bytes.count) &* 13) & 63)
     }
 
+    /// The value set for `name`; `key` is `View.key(name)`, worked out once by the caller.
+    func value(named name: String, key: UInt64) -> ViewValue? {
+        guard keys & key != 0, let index = position(of: name) else { return nil }
+        return entries[index].value
+    }
+
+    func value(named name: String) -> ViewValue? { value(named: name, key: Self.key(name)) }
+
+    private func position(of name: String) -> Int? {
+        if let positions { return positions[name] }
+        return entries.firstIndex { $0.name == name }
+    }
+
     subscript(key: String) -> Any? {
-        get { values[key]?.any }
+        get { value(named: key)?.any }
         set {
-            if let newValue { store(key, ViewValue(newValue)) } else { values[key] = nil }
+            if let newValue { store(key, ViewValue(newValue)) } else { remove(key) }
         }
     }
 
-    func child(named name: String) -> Any? { values[name]?.any }
+    func child(named name: String) -> Any? { value(named: name)?.any }
 
     /// Sets a list and its `has_` flag, so templates can show a heading only when there are items.
     mutating func setList(_ key: String, _ items: [Any]) {
@@ -63,14 +82,45 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     private mutating func store(_ key: String, _ value: ViewValue) {
         if value.needsMustache { needsMustache = true }
-        keys |= Self.key(key)
-        values[key] = value
+        let bit = Self.key(key)
+        if keys & bit != 0, let index = position(of: key) {
+            entries[index].value = value
+            return
+        }
+        keys |= bit
+        entries.append((key, value))
+        if positions != nil {
+            positions![key] = entries.count - 1
+        } else if entries.count > Self.searchedOneByOne {
+            positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
+        }
     }
 
-    /// Printed as before values were typed: `View(values: [...])`.
-    var customMirror: Mirror {
-        Mirror(self, children: ["values": values.mapValues(\.any)], displayStyle: .struct)
+    private mutating func remove(_ key: String) {
+        guard let index = position(of: key) else { return }
+        entries.remove(at: index)
+        if positions != nil {
+            positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
+        }
     }
+
+    /// Printed as before values were typed, `View(values: ["name": value, …])`, but in the
+    /// order the names were set rather than a dictionary's, which changes from run to run.
+    var customMirror: Mirror {
+        Mirror(self, children: ["values": PrintedValues(entries: entries.map { ($0.name, $0.value.any) })], displayStyle: .struct)
+    }
+}
+
+/// Prints like a `[String: Any]` literal, in a fixed order.
+private struct PrintedValues: CustomStringConvertible, CustomDebugStringConvertible {
+    let entries: [(String, Any)]
+
+    var description: String {
+        guard !entries.isEmpty else { return "[:]" }
+        return "[" + entries.map { String(reflecting: $0.0) + ": " + String(reflecting: $0.1) }.joined(separator: ", ") + "]"
+    }
+
+    var debugDescription: String { description }
 }
 
 /// A value of a `View`, in the few shapes the pages use. `any` gives back the Swift value it

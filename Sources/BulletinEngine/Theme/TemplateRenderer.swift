@@ -141,7 +141,7 @@ struct TemplateRenderer {
             let key = program.keys[first]
             var index = stack.count - 1
             while index >= 0 {
-                if case .view(let view) = stack[index], view.keys & key != 0, let child = view.values[program.names[first]] {
+                if case .view(let view) = stack[index], let child = view.value(named: program.names[first], key: key) {
                     return descend(child, first + 1..<end)
                 }
                 index -= 1
@@ -154,8 +154,8 @@ struct TemplateRenderer {
     private func descend(_ value: ViewValue, _ parts: Range<Int>) -> ViewValue? {
         var value = value
         for part in parts {
-            guard case .view(let view) = value, view.keys & program.keys[part] != 0,
-                  let child = view.values[program.names[part]] else { return nil }
+            guard case .view(let view) = value,
+                  let child = view.value(named: program.names[part], key: program.keys[part]) else { return nil }
             value = child
         }
         return value
