@@ -67,20 +67,23 @@ extension Builder {
                              copyingFrom outputRoot: URL) throws(BuildFailed) {
         let beforeWrite = options.beforeWrite
         let failure = FirstFailure()
+        // Paths are joined as strings: `URL.appendingPathComponent` asks the file system
+        // whether each name is a folder, a stat per page.
+        let (spareRoot, outputRootPath) = (spare.path, outputRoot.path)
         _ = Parallel.map(Array(jobs.indices)) { index in
             guard !failure.happened, work[index] != .keep else { return }
             let job = jobs[index]
             do {
                 try beforeWrite?(job.outputPath)
-                let destination = spare.appendingPathComponent(job.outputPath).path
+                let destination = spareRoot + "/" + job.outputPath
                 // The spare shares unchanged files with the output through hard links, so a file
                 // in it is never written in place: the old name is removed and a new file made.
                 unlink(destination)
                 if work[index] == .copy {
-                    let source = outputRoot.appendingPathComponent(job.outputPath).path
+                    let source = outputRootPath + "/" + job.outputPath
                     if link(source, destination) != 0 { try FileWriter.copy(source, to: destination) }
                 } else {
-                    try renderer.render(job, into: spare)
+                    try renderer.render(job, at: destination)
                 }
             } catch {
                 failure.record("could not write \(job.outputPath) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")

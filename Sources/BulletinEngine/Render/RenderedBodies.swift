@@ -64,7 +64,7 @@ struct RenderedBodies: Sendable {
 /// the cache would not have been used).
 enum RecordBody {
     static func read(_ record: Record, contentRoot: URL) -> String {
-        guard let data = FileManager.default.contents(atPath: contentRoot.appendingPathComponent(record.sourcePath).path),
+        guard let data = FileManager.default.contents(atPath: contentRoot.path + "/" + record.sourcePath),
               let text = try? TextDecoding.decode(data),
               let split = try? FrontMatter.split(text) else { return "" }
         return split.body

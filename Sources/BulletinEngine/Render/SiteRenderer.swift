@@ -9,13 +9,13 @@ struct SiteRenderer: Sendable {
     let markdown: MarkdownRenderer
     let sitemapPaths: [String]
 
-    func render(_ job: PageJob, into staging: URL) throws {
-        let destination = staging.appendingPathComponent(job.outputPath)
+    /// Writes the job's file at `destination`, a path in the staging folder.
+    func render(_ job: PageJob, at destination: String) throws {
         if case .copy(let source, _) = job {
-            try FileWriter.copy(source.path, to: destination.path)
+            try FileWriter.copy(source.path, to: destination)
             return
         }
-        try FileWriter.store(text(of: job), at: destination.path)
+        try FileWriter.store(text(of: job), at: destination)
     }
 
     func text(of job: PageJob) -> String {
