@@ -43,7 +43,7 @@ extension Builder {
         let work = plan.work
         let toRender = work.filter { $0 == .render }.count
         log("[4/5] Rendering \(toRender) of \(jobs.count) files")
-        try renderPages(jobs, work: work, with: renderer, into: spare, copyingFrom: output.target)
+        try renderPages(jobs, work: work, with: renderer, into: spare, empty: plan.spareWasEmpty, copyingFrom: output.target)
         clock.lap("render")
         log("[5/5] Writing \(options.output.path)")
         do {
@@ -64,7 +64,7 @@ extension Builder {
 
     /// Renders or copies, in parallel, every file the spare lacks; the first failure stops the rest.
     private func renderPages(_ jobs: [PageJob], work: [TreeUpdate.Work], with renderer: SiteRenderer, into spare: URL,
-                             copyingFrom outputRoot: URL) throws(BuildFailed) {
+                             empty: Bool, copyingFrom outputRoot: URL) throws(BuildFailed) {
         let beforeWrite = options.beforeWrite
         let failure = FirstFailure()
         // Paths are joined as strings: `URL.appendingPathComponent` asks the file system
@@ -78,7 +78,7 @@ extension Builder {
                 let destination = spareRoot + "/" + job.outputPath
                 // The spare shares unchanged files with the output through hard links, so a file
                 // in it is never written in place: the old name is removed and a new file made.
-                unlink(destination)
+                if !empty { unlink(destination) }
                 if work[index] == .copy {
                     let source = outputRootPath + "/" + job.outputPath
                     if link(source, destination) != 0 { try FileWriter.copy(source, to: destination) }

@@ -52,13 +52,22 @@ struct ContentValidator {
     }
 
     private func record(_ source: RecordSource, reader: DocumentReader) -> Outcome {
-        let key = cache.digest(of: source.file).map { cache.key(of: source, content: $0) }
+        let (digest, bytes) = cache.contents(of: source.file)
+        let key = digest.map { cache.key(of: source, content: $0) }
         if let key, let hit = cache.parsed(key) {
             return Outcome(record: hit.record, key: key, warnings: hit.warnings,
                            body: RenderedBodies.Entry(html: nil, summary: hit.summary), bodyProblems: hit.bodyProblems)
         }
         let sink = DiagnosticSink()
-        guard let record = RecordParser(reader: reader).parse(source, sink: sink) else {
+        let parser = RecordParser(reader: reader)
+        // Bytes already read are used when within the size a record may be; otherwise the
+        // reader reads (and refuses) the file itself.
+        let parsed = if let bytes, bytes.count <= DocumentReader.maximumSize {
+            parser.parse(source, text: bytes, sink: sink)
+        } else {
+            parser.parse(source, sink: sink)
+        }
+        guard let record = parsed else {
             return Outcome(record: nil, key: nil, warnings: sink.diagnostics)
         }
         let rendered = RenderedBodies.render(record, markdown: markdown)

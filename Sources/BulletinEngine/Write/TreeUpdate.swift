@@ -20,6 +20,8 @@ struct TreeUpdate {
         let current: (TreeIdentity, BuildCache.Manifest)?
         var work: [Work]
         var unchanged: Bool
+        /// The spare was made empty for this build: no file in it needs removing before it is written.
+        var spareWasEmpty = false
     }
 
     func plan() -> Plan {
@@ -44,6 +46,7 @@ struct TreeUpdate {
             try? fm.removeItem(at: spare)
             try fm.createDirectory(at: spare, withIntermediateDirectories: true)
             spareManifest = [:]
+            plan.spareWasEmpty = true
         }
         // A new marker gives the spare a new identity before anything in it changes, so a
         // build killed halfway leaves a spare the next build will not trust.
