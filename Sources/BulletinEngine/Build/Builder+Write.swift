@@ -14,13 +14,15 @@ extension Builder {
         }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
-        try checkUniquePaths(jobs)
-        let sitemap = jobs.map(\.outputPath).filter { $0.hasSuffix("index.html") }
+        // Worked out once: a path is a string built anew each time a job is asked for it.
+        let paths = jobs.map(\.outputPath)
+        try checkUniquePaths(jobs, paths)
+        let sitemap = paths.filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
         let fingerprints = PageFingerprints(graph: graph, site: prepared.digests.site,
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
-            .fingerprints(of: jobs)
-        let update = TreeUpdate(output: output, paths: jobs.map(\.outputPath), fingerprints: fingerprints,
+            .fingerprints(of: jobs, paths: paths)
+        let update = TreeUpdate(output: output, paths: paths, fingerprints: fingerprints,
                                 known: known)
         var plan = update.plan()
         if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer, content)) }
@@ -43,7 +45,7 @@ extension Builder {
         let work = plan.work
         let toRender = work.filter { $0 == .render }.count
         log("[4/5] Rendering \(toRender) of \(jobs.count) files")
-        try renderPages(jobs, work: work, with: renderer, into: spare, empty: plan.spareWasEmpty, copyingFrom: output.target)
+        try renderPages(jobs, paths: paths, work: work, with: renderer, into: spare, empty: plan.spareWasEmpty, copyingFrom: output.target)
         clock.lap("render")
         log("[5/5] Writing \(options.output.path)")
         do {
@@ -63,7 +65,7 @@ extension Builder {
     }
 
     /// Renders or copies, in parallel, every file the spare lacks; the first failure stops the rest.
-    private func renderPages(_ jobs: [PageJob], work: [TreeUpdate.Work], with renderer: SiteRenderer, into spare: URL,
+    private func renderPages(_ jobs: [PageJob], paths: [String], work: [TreeUpdate.Work], with renderer: SiteRenderer, into spare: URL,
                              empty: Bool, copyingFrom outputRoot: URL) throws(BuildFailed) {
         let beforeWrite = options.beforeWrite
         let failure = FirstFailure()
@@ -72,30 +74,30 @@ extension Builder {
         let (spareRoot, outputRootPath) = (spare.path, outputRoot.path)
         _ = Parallel.map(Array(jobs.indices)) { index in
             guard !failure.happened, work[index] != .keep else { return }
-            let job = jobs[index]
+            let (job, path) = (jobs[index], paths[index])
             do {
-                try beforeWrite?(job.outputPath)
-                let destination = spareRoot + "/" + job.outputPath
+                try beforeWrite?(path)
+                let destination = spareRoot + "/" + path
                 // The spare shares unchanged files with the output through hard links, so a file
                 // in it is never written in place: the old name is removed and a new file made.
                 if !empty { unlink(destination) }
                 if work[index] == .copy {
-                    let source = outputRootPath + "/" + job.outputPath
+                    let source = outputRootPath + "/" + path
                     if link(source, destination) != 0 { try FileWriter.copy(source, to: destination) }
                 } else {
-                    try renderer.render(job, at: destination)
+                    try renderer.render(job, path: path, at: destination)
                 }
             } catch {
-                failure.record("could not write \(job.outputPath) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
+                failure.record("could not write \(path) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
             }
         }
         if let message = failure.message { throw writeFailure(message) }
     }
 
     /// Two files that would be published at one address stop the build, naming both sources.
-    private func checkUniquePaths(_ jobs: [PageJob]) throws(BuildFailed) {
-        var seen = Set<String>(minimumCapacity: jobs.count)
-        guard !jobs.allSatisfy({ seen.insert($0.outputPath).inserted }) else { return }
+    private func checkUniquePaths(_ jobs: [PageJob], _ paths: [String]) throws(BuildFailed) {
+        var seen = Set<String>(minimumCapacity: paths.count)
+        guard !paths.allSatisfy({ seen.insert($0).inserted }) else { return }
         var owners: [String: Int] = [:]
         var clashes: [Diagnostic] = []
         for (index, job) in jobs.enumerated() {

@@ -12,19 +12,21 @@ struct PageFingerprints: Sendable {
     let recordKeys: [String: Digest]
     let fileDigest: @Sendable (SourceFile) -> Digest?
 
-    func fingerprints(of jobs: [PageJob]) -> [Digest] {
+    /// `paths` are the jobs' output paths, in the same order.
+    func fingerprints(of jobs: [PageJob], paths: [String]) -> [Digest] {
         let all = records(graph.records)
         // The sitemap lists page addresses and nothing else.
-        var paths = DigestBuilder("sitemap")
-        for job in jobs where job.outputPath.hasSuffix("index.html") { paths.add(job.outputPath) }
-        let sitemap = paths.finish()
+        var listed = DigestBuilder("sitemap")
+        for path in paths where path.hasSuffix("index.html") { listed.add(path) }
+        let sitemap = listed.finish()
         let perCommunity = Dictionary(uniqueKeysWithValues: graph.communities.map { node in
             (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
         })
-        return Parallel.map(jobs) { job in
+        return Parallel.map(Array(jobs.indices)) { index in
+            let job = jobs[index]
             var b = DigestBuilder("page")
             b.add(site)
-            b.add(job.outputPath)
+            b.add(paths[index])
             switch job {
             case .home:
                 b.add(graph.today.iso)

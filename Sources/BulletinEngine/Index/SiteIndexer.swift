@@ -27,7 +27,12 @@ struct SiteIndexer {
         let publishedKeys = Set(published.map { SiteGraph.key($0.community, $0.kind, $0.slug) })
         checkReferences(all, byKey: byKey, publishedKeys: publishedKeys)
 
-        let sorted = published.indices.sorted { SiteGraph.newestFirst(published[$0], published[$1]) }.map { published[$0] }
+        // Dates are read out once: comparing them is most of the sort, and reading a record's
+        // field each time costs a reference count.
+        let days = published.map { $0.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1 }
+        let sorted = published.indices.sorted { a, b in
+            days[a] != days[b] ? days[a] > days[b] : SiteGraph.newestFirst(published[a], published[b])
+        }.map { published[$0] }
         var meetingsByProblem: [String: [Record]] = [:]
         var supersededBy: [String: Record] = [:]
         for record in sorted.reversed() {
@@ -51,7 +56,7 @@ struct SiteIndexer {
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
                          records: sorted, tags: tags(of: sorted, slugs: tagSlugs), meetingsByProblem: meetingsByProblem,
                          supersededBy: supersededBy,
-                         recordsByKey: byKey.filter { publishedKeys.contains($0.key) },
+                         recordsByKey: published.count == all.count ? byKey : byKey.filter { publishedKeys.contains($0.key) },
                          communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                          tagSlugs: tagSlugs)
     }
@@ -93,17 +98,24 @@ struct SiteIndexer {
 
     /// Tags that differ only in case or spacing share one page, named by their first spelling.
     private func tags(of records: [Record], slugs: [String: String]) -> [TagNode] {
-        var bySlug: [String: (names: [String], records: [Record])] = [:]
+        var bySlug: [String: (name: String, records: [Record])] = [:]
         for record in records {
-            var slugsOfRecord = Set<String>()
+            var slugsOfRecord: [String] = []
             for tag in record.tags {
                 let slug = slugs[tag] ?? Routes.tagSlug(tag)
-                bySlug[slug, default: ([], [])].names.append(tag)
-                if slugsOfRecord.insert(slug).inserted { bySlug[slug, default: ([], [])].records.append(record) }
+                if let entry = bySlug[slug], entry.name <= tag {
+                    // The page is named by the spelling that sorts first.
+                } else {
+                    bySlug[slug, default: (tag, [])].name = tag
+                }
+                if !slugsOfRecord.contains(slug) {
+                    slugsOfRecord.append(slug)
+                    bySlug[slug, default: (tag, [])].records.append(record)
+                }
             }
         }
         return bySlug.map { slug, entry in
-            TagNode(name: entry.names.min()!, slug: slug, records: entry.records)
+            TagNode(name: entry.name, slug: slug, records: entry.records)
         }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
     }
 

@@ -9,17 +9,17 @@ struct SiteRenderer: Sendable {
     let markdown: MarkdownRenderer
     let sitemapPaths: [String]
 
-    /// Writes the job's file at `destination`, a path in the staging folder.
-    func render(_ job: PageJob, at destination: String) throws {
+    /// Writes the job's file, whose site path is `path`, at `destination` in the staging folder.
+    func render(_ job: PageJob, path: String, at destination: String) throws {
         if case .copy(let source, _) = job {
             try FileWriter.copy(source.path, to: destination)
             return
         }
-        try FileWriter.store(text(of: job), at: destination)
+        try FileWriter.store(text(of: job, path: path), at: destination)
     }
 
-    func text(of job: PageJob) -> String {
-        var context = PageContext(path: job.outputPath, graph: graph, strings: theme.strings, bodies: bodies)
+    func text(of job: PageJob, path: String) -> String {
+        var context = PageContext(path: path, graph: graph, strings: theme.strings, bodies: bodies)
         switch job {
         case .home: return page("home", context.homeView())
         case .notFound:
