@@ -208,7 +208,7 @@ struct ContentScanner: Sendable {
     /// composed form (NFC) are reported and skipped.
     private mutating func entries(of folder: URL) -> [Entry] {
         let names = listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(by: Self.bytesPrecede)
         let folderPath = folder.path
         // Names are looked up from the open folder, not walked from the root each time.
         let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -240,6 +240,19 @@ struct ContentScanner: Sendable {
             default:
                 report(path, "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
                 return nil
+            }
+        }
+    }
+
+    /// Byte order, compared with `memcmp`: a generic comparison of the UTF-8 views was a
+    /// tenth of scanning.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
             }
         }
     }
