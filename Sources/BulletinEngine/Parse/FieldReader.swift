@@ -11,7 +11,7 @@ final class FieldReader {
     private let sink: DiagnosticSink
     private let labels: ValueLabels
     private let mark: Mark?
-    private var pairs: [(key: String, node: Node)] = []
+    private var pairs: [(key: String, node: Node, keyMark: Mark?)] = []
 
     init(mapping node: Node, path: String, lineOffset: Int, fieldPrefix: String = "",
          sink: DiagnosticSink, labels: ValueLabels) {
@@ -27,23 +27,20 @@ final class FieldReader {
                     report(key.mark, field: nil, "a field name must be a word such as `title`, not a list or a set of fields")
                     continue
                 }
-                pairs.append((key: name.string, node: value))
+                pairs.append((key: name.string, node: value, keyMark: key.mark))
             }
         }
     }
 
     /// Reports every key not in `known`, with the nearest known spelling.
     func rejectUnknownKeys(_ known: [String]) {
-        let mapping = pairs
-        for (key, node) in mapping where !known.contains(key) {
-            let keyMark = keyMarks[key] ?? node.mark
+        for (key, node, keyMark) in pairs where !known.contains(key) {
+            let keyMark = keyMark ?? node.mark
             let hint = Suggestion.nearest(to: key, in: known).map { "did you mean \"\($0)\"?" }
                 ?? "known fields are: " + known.joined(separator: ", ")
             report(keyMark, field: key, "unknown field; \(hint)")
         }
     }
-
-    private lazy var keyMarks: [String: Mark] = [:]
 
     /// Where a field's value starts in the file.
     func position(of key: String) -> FieldPosition? {
@@ -192,10 +189,8 @@ final class FieldReader {
 
     private func nested(_ node: Node, field: String) -> FieldReader {
         let prefixed = fieldPrefix.isEmpty ? field : "\(fieldPrefix).\(field)"
-        let reader = FieldReader(mapping: node, path: path, lineOffset: lineOffset, fieldPrefix: prefixed,
-                                 sink: sink, labels: labels)
-        reader.keyMarks = keyMarksOf(node)
-        return reader
+        return FieldReader(mapping: node, path: path, lineOffset: lineOffset, fieldPrefix: prefixed,
+                           sink: sink, labels: labels)
     }
 
     private func present(_ key: String, required: Bool, example: String) -> Node? {
@@ -231,19 +226,8 @@ extension FieldReader {
                                 message: "front matter holds \(found); write one `field: value` per line, e.g. title: Roof repair meeting"))
             return nil
         }
-        let reader = FieldReader(mapping: root, path: path, lineOffset: lineOffset, sink: sink, labels: labels)
-        reader.keyMarks = keyMarksOf(root)
-        return reader
+        return FieldReader(mapping: root, path: path, lineOffset: lineOffset, sink: sink, labels: labels)
     }
-}
-
-private func keyMarksOf(_ node: Node) -> [String: Mark] {
-    guard case .mapping(let mapping) = node else { return [:] }
-    var marks: [String: Mark] = [:]
-    for (key, _) in mapping {
-        if let name = key.string, let mark = key.mark { marks[name] = mark }
-    }
-    return marks
 }
 
 /// Collects diagnostics for one file while it is read.
