@@ -3,6 +3,9 @@
 /// closed where it ends, keeping what the writer typed.
 enum BidiControls {
     static func balanced(_ text: String) -> String {
+        // Every control here is written E2 80 xx or E2 81 xx in UTF-8.
+        var copy = text
+        guard copy.withUTF8({ $0.contains(0xE2) }) else { return text }
         var embeddings = 0, isolates = 0
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -97,7 +97,7 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
     }
 
     private mutating func remove(_ key: String) {
-        guard let index = position(of: key) else { return }
+        guard keys & Self.key(key) != 0, let index = position(of: key) else { return }
         entries.remove(at: index)
         if positions != nil {
             positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
