@@ -26,4 +26,48 @@ struct MarkdownNestingTests {
         #expect(html.contains("three quotes"))
         #expect(html.contains("thirty lists"))
     }
+
+    /// The scan jumps from line to line with `memchr`; on random text it must find the same
+    /// line as a plain byte-by-byte scan.
+    @Test func theLineFoundIsTheSameAsAPlainScanFinds() {
+        let pieces = [">", "> ", "-", "- ", "*", "* ", "+ ", "+", " ", "\t", "\n", "a", "中", ">>>>>>>>", "- - - - ", "\n>"]
+        var generator = SeededGenerator(seed: 11)
+        var refused = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = Self.plainScan(text)
+            #expect(MarkdownLimits.overNested(text) == expected, "\(text.debugDescription)")
+            if expected != nil { refused += 1 }
+        }
+        #expect(refused > 40)
+    }
+
+    private static func plainScan(_ markdown: String) -> Int? {
+        let bytes = Array(markdown.utf8)
+        var line = 1, depth = 0, inPrefix = true
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\n") {
+                (line, depth, inPrefix) = (line + 1, 0, true)
+                continue
+            }
+            guard inPrefix else { continue }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+            case UInt8(ascii: ">"): depth += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: "\n")
+                guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else {
+                    inPrefix = false
+                    continue
+                }
+                depth += 1
+            default:
+                inPrefix = false
+                continue
+            }
+            if depth > MarkdownLimits.maximumNesting { return line }
+        }
+        return nil
+    }
 }

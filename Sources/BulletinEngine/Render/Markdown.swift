@@ -58,15 +58,19 @@ public struct MarkdownRenderer: Sendable {
     static func boundingImageBrackets(_ markdown: String) -> String {
         var markdown = markdown
         let (images, closers) = markdown.withUTF8 { bytes in
+            // Brackets are rare in minutes: `memchr` jumps from one to the next.
             var images = 0, closers = 0
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == UInt8(ascii: "["), previous == UInt8(ascii: "!") {
-                    images += 1
-                } else if byte == UInt8(ascii: "]") {
-                    closers += 1
-                }
-                previous = byte
+            guard let base = bytes.baseAddress else { return (0, 0) }
+            var offset = 0
+            while let found = memchr(base + offset, Int32(UInt8(ascii: "[")), bytes.count - offset) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at > 0, bytes[at - 1] == UInt8(ascii: "!") { images += 1 }
+                offset = at + 1
+            }
+            offset = 0
+            while let found = memchr(base + offset, Int32(UInt8(ascii: "]")), bytes.count - offset) {
+                closers += 1
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
             }
             return (images, closers)
         }

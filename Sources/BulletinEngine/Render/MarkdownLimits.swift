@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown that would make cmark's tree far larger than the text: every `>` or list marker
 /// opens a container, so a line of thousands of them costs hundreds of bytes per byte.
 /// Minutes never need more than a few levels.
@@ -10,29 +12,28 @@ enum MarkdownLimits {
     static func overNested(_ markdown: String) -> Int? {
         var markdown = markdown
         return markdown.withUTF8 { bytes -> Int? in
-            var line = 1, depth = 0, inPrefix = true
-            for i in bytes.indices {
-                let byte = bytes[i]
-                if byte == UInt8(ascii: "\n") {
-                    (line, depth, inPrefix) = (line + 1, 0, true)
-                    continue
-                }
-                guard inPrefix else { continue }
-                switch byte {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"): continue
-                case UInt8(ascii: ">"): depth += 1
-                case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
-                    let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: "\n")
-                    guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else {
-                        inPrefix = false
-                        continue
+            guard let base = bytes.baseAddress else { return nil }
+            var line = 1, start = 0
+            while start < bytes.count {
+                var depth = 0, i = start
+                lineStart: while i < bytes.count {
+                    switch bytes[i] {
+                    case UInt8(ascii: "\n"): break lineStart
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"): break
+                    case UInt8(ascii: ">"): depth += 1
+                    case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                        let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: "\n")
+                        guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else { break lineStart }
+                        depth += 1
+                    default: break lineStart
                     }
-                    depth += 1
-                default:
-                    inPrefix = false
-                    continue
+                    if depth > maximumNesting { return line }
+                    i += 1
                 }
-                if depth > maximumNesting { return line }
+                // The rest of the line cannot open anything: on to the next one.
+                guard let newline = memchr(base + i, Int32(UInt8(ascii: "\n")), bytes.count - i) else { return nil }
+                start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
             }
             return nil
         }
