@@ -118,7 +118,7 @@ extension Builder {
     }
 
     /// Every file whose digest the cache keeps, by the path it is kept under.
-    static func files(of inventory: ContentInventory, theme: Theme) -> Set<String> {
-        Set((inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.location))
+    static func files(of inventory: ContentInventory, theme: Theme) -> [String] {
+        (inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.location)
     }
 }

@@ -10,7 +10,7 @@ extension Builder {
         // fingerprinted and rendered, and used when anything changed.
         let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
         let content = Background { () -> [UInt8] in
-            cache.next(usedRecords: Set(recordKeys.values), usedFiles: Self.files(of: inventory, theme: prepared.theme)).encodedContent()
+            cache.next(usedRecords: Array(recordKeys.values), usedFiles: Self.files(of: inventory, theme: prepared.theme)).encodedContent()
         }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)

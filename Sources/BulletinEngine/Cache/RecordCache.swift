@@ -61,7 +61,9 @@ final class RecordCache: @unchecked Sendable {
 
     /// The cache for the next build: the previous one with what this build learnt. Entries
     /// this build did not use are dropped once they are more than a tenth of the cache.
-    func next(usedRecords: Set<Digest>, usedFiles: Set<String>) -> BuildCache {
+    /// `usedRecords` and `usedFiles` are made sets only when there is something to prune (a
+    /// file reached twice through a link only makes pruning start a little later).
+    func next(usedRecords: [Digest], usedFiles: [String]) -> BuildCache {
         var cache = previous
         cache.trees = [:]
         cache.last = nil
@@ -70,10 +72,12 @@ final class RecordCache: @unchecked Sendable {
             cache.records.merge(newRecords) { _, new in new }
         }
         if cache.records.count > usedRecords.count + max(100, usedRecords.count / 10) {
-            cache.records = cache.records.filter { usedRecords.contains($0.key) }
+            let used = Set(usedRecords)
+            cache.records = cache.records.filter { used.contains($0.key) }
         }
         if cache.files.count > usedFiles.count + max(100, usedFiles.count / 10) {
-            cache.files = cache.files.filter { usedFiles.contains($0.key) }
+            let used = Set(usedFiles)
+            cache.files = cache.files.filter { used.contains($0.key) }
         }
         return cache
     }
