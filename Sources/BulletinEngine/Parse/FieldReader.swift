@@ -11,7 +11,11 @@ final class FieldReader {
     private let sink: DiagnosticSink
     private let labels: ValueLabels
     private let mark: Mark?
-    private var pairs: [(key: String, node: Node, keyMark: Mark?)] = []
+    /// The mapping's names, values and where each name is written, by position: a field is
+    /// found by comparing names alone, without copying a value for every name passed.
+    private var keys: [String] = []
+    private var nodes: [Node] = []
+    private var keyMarks: [Mark?] = []
 
     init(mapping node: Node, path: String, lineOffset: Int, fieldPrefix: String = "",
          sink: DiagnosticSink, labels: ValueLabels) {
@@ -27,15 +31,17 @@ final class FieldReader {
                     report(key.mark, field: nil, "a field name must be a word such as `title`, not a list or a set of fields")
                     continue
                 }
-                pairs.append((key: name.string, node: value, keyMark: key.mark))
+                keys.append(name.string)
+                nodes.append(value)
+                keyMarks.append(key.mark)
             }
         }
     }
 
     /// Reports every key not in `known`, with the nearest known spelling.
     func rejectUnknownKeys(_ known: [String]) {
-        for (key, node, keyMark) in pairs where !known.contains(key) {
-            let keyMark = keyMark ?? node.mark
+        for (index, key) in keys.enumerated() where !known.contains(key) {
+            let keyMark = keyMarks[index] ?? nodes[index].mark
             let hint = Suggestion.nearest(to: key, in: known).map { "did you mean \"\($0)\"?" }
                 ?? "known fields are: " + known.joined(separator: ", ")
             report(keyMark, field: key, "unknown field; \(hint)")
@@ -51,8 +57,9 @@ final class FieldReader {
 
     /// The node for `key`, treating an empty value (`key:`) as absent.
     func value(_ key: String) -> Node? {
-        guard let node = pairs.first(where: { $0.key == key })?.node else { return nil }
-        if case .scalar(let s) = node, s.style == .plain, Self.nullWords.contains(s.string) { return nil }
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        let node = nodes[index]
+        if case .scalar(let s) = node, s.style == .plain, s.string.utf8.count <= 4, Self.nullWords.contains(s.string) { return nil }
         return node
     }
 
