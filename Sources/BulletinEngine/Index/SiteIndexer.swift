@@ -12,11 +12,12 @@ struct SiteIndexer {
 
     mutating func index(_ content: ParsedContent) -> SiteGraph {
         let all = content.records
-        var byKey: [String: Record] = [:]
+        let keys = all.map { SiteGraph.key($0.community, $0.kind, $0.slug) }
+        var byKey: [String: Record] = Dictionary(minimumCapacity: all.count)
         // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
         for index in all.indices.sorted(by: { all[$0].sourcePath < all[$1].sourcePath }) {
             let record = all[index]
-            let key = SiteGraph.key(record.community, record.kind, record.slug)
+            let key = keys[index]
             if let other = byKey[key] {
                 report(record.sourcePath, message: "gives the same page address as \(other.sourcePath) (both are \"\(record.slug)\" in \(record.kind.rawValue)); rename one of them")
             } else {
@@ -24,7 +25,8 @@ struct SiteIndexer {
             }
         }
         let published = all.filter { includeDrafts || !$0.draft }
-        let publishedKeys = Set(published.map { SiteGraph.key($0.community, $0.kind, $0.slug) })
+        let publishedKeys = published.count == all.count ? Set(keys)
+            : Set(all.indices.filter { includeDrafts || !all[$0].draft }.map { keys[$0] })
         checkReferences(all, byKey: byKey, publishedKeys: publishedKeys)
 
         // Dates are read out once: comparing them is most of the sort, and reading a record's
@@ -47,9 +49,10 @@ struct SiteIndexer {
         for record in sorted {
             for tag in record.tags where tagSlugs[tag] == nil { tagSlugs[tag] = Routes.tagSlug(tag) }
         }
-        let grouped = Dictionary(grouping: sorted, by: \.community)
+        var grouped: [String: [RecordKind: [Record]]] = [:]
+        for record in sorted { grouped[record.community, default: [:]][record.kind, default: []].append(record) }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
-            CommunityNode(profile: profile, records: Dictionary(grouping: grouped[profile.id] ?? [], by: \.kind))
+            CommunityNode(profile: profile, records: grouped[profile.id] ?? [:])
         }
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
