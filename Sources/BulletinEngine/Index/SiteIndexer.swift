@@ -45,10 +45,7 @@ struct SiteIndexer {
                 supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
             }
         }
-        var tagSlugs: [String: String] = [:]
-        for record in sorted {
-            for tag in record.tags where tagSlugs[tag] == nil { tagSlugs[tag] = Routes.tagSlug(tag) }
-        }
+        let (tags, tagSlugs) = tags(of: sorted)
         var grouped: [String: [RecordKind: [Record]]] = [:]
         for record in sorted { grouped[record.community, default: [:]][record.kind, default: []].append(record) }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
@@ -57,7 +54,7 @@ struct SiteIndexer {
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
-                         records: sorted, tags: tags(of: sorted, slugs: tagSlugs), meetingsByProblem: meetingsByProblem,
+                         records: sorted, tags: tags, meetingsByProblem: meetingsByProblem,
                          supersededBy: supersededBy,
                          recordsByKey: published.count == all.count ? byKey : byKey.filter { publishedKeys.contains($0.key) },
                          communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -99,27 +96,43 @@ struct SiteIndexer {
         }
     }
 
-    /// Tags that differ only in case or spacing share one page, named by their first spelling.
-    private func tags(of records: [Record], slugs: [String: String]) -> [TagNode] {
-        var bySlug: [String: (name: String, records: [Record])] = [:]
+    /// Tags that differ only in case or spacing share one page, named by the spelling that
+    /// sorts first. Also gives every spelling's slug, which list entries link to.
+    private func tags(of records: [Record]) -> ([TagNode], [String: String]) {
+        var slotOfSpelling: [String: Int] = [:]
+        var slotOfSlug: [String: Int] = [:]
+        var slugOfSpelling: [String: String] = [:]
+        var names: [String] = [], slugs: [String] = [], lists: [[Record]] = []
         for record in records {
-            var slugsOfRecord: [String] = []
+            var slotsOfRecord: [Int] = []
             for tag in record.tags {
-                let slug = slugs[tag] ?? Routes.tagSlug(tag)
-                if let entry = bySlug[slug], entry.name <= tag {
-                    // The page is named by the spelling that sorts first.
+                let slot: Int
+                if let known = slotOfSpelling[tag] {
+                    slot = known
                 } else {
-                    bySlug[slug, default: (tag, [])].name = tag
+                    let slug = Routes.tagSlug(tag)
+                    slugOfSpelling[tag] = slug
+                    if let known = slotOfSlug[slug] {
+                        slot = known
+                        if tag < names[slot] { names[slot] = tag }
+                    } else {
+                        slot = names.count
+                        slotOfSlug[slug] = slot
+                        names.append(tag)
+                        slugs.append(slug)
+                        lists.append([])
+                    }
+                    slotOfSpelling[tag] = slot
                 }
-                if !slugsOfRecord.contains(slug) {
-                    slugsOfRecord.append(slug)
-                    bySlug[slug, default: (tag, [])].records.append(record)
+                if !slotsOfRecord.contains(slot) {
+                    slotsOfRecord.append(slot)
+                    lists[slot].append(record)
                 }
             }
         }
-        return bySlug.map { slug, entry in
-            TagNode(name: entry.name, slug: slug, records: entry.records)
-        }.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        let nodes = names.indices.map { TagNode(name: names[$0], slug: slugs[$0], records: lists[$0]) }
+            .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        return (nodes, slugOfSpelling)
     }
 
     private mutating func report(_ path: String, at position: FieldPosition = FieldPosition(line: 1, column: 1),
