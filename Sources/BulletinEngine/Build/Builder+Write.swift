@@ -101,13 +101,14 @@ extension Builder {
         var owners: [String: Int] = [:]
         var clashes: [Diagnostic] = []
         for (index, job) in jobs.enumerated() {
-            guard let first = owners[job.outputPath] else {
-                owners[job.outputPath] = index
+            let path = paths[index]
+            guard let first = owners[path] else {
+                owners[path] = index
                 continue
             }
-            let source = job.sourcePath(contentRoot: options.content) ?? job.outputPath
+            let source = job.sourcePath(contentRoot: options.content) ?? path
             let other = jobs[first].sourcePath(contentRoot: options.content).map { " (made from \($0))" } ?? ""
-            clashes.append(Diagnostic(path: source, message: "would be published as \(job.outputPath), which the site already uses for another page\(other); rename this file"))
+            clashes.append(Diagnostic(path: source, message: "would be published as \(path), which the site already uses for another page\(other); rename this file"))
         }
         throw BuildFailed(diagnostics: Diagnostic.ordered(clashes))
     }
