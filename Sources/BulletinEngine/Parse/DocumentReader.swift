@@ -85,9 +85,7 @@ struct DocumentReader {
             return nil
         }
         do {
-            // Tags are not resolved: fields are typed by the record model, which reads the text as written.
-            // The encoding is named: Yams' default reads the process environment on every call.
-            let root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
+            let root = try YAMLTree.compose(yaml)
             return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)
         } catch let error as YamlError {
             sink.add(YAMLErrorReport.diagnostic(error, yaml: yaml, path: path, firstLine: firstLine))

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads typed fields out of a YAML mapping, reporting every problem with the file, line,
 /// column and field, what was found and what is expected. Never throws: a bad field is
@@ -10,14 +9,14 @@ final class FieldReader {
     private let lineOffset: Int
     private let sink: DiagnosticSink
     private let labels: ValueLabels
-    private let mark: Mark?
+    private let mark: YAMLMark?
     /// The mapping's names, values and where each name is written, by position: a field is
     /// found by comparing names alone, without copying a value for every name passed.
     private var keys: [String] = []
-    private var nodes: [Node] = []
-    private var keyMarks: [Mark?] = []
+    private var nodes: [YAMLNode] = []
+    private var keyMarks: [YAMLMark?] = []
 
-    init(mapping node: Node, path: String, lineOffset: Int, fieldPrefix: String = "",
+    init(mapping node: YAMLNode, path: String, lineOffset: Int, fieldPrefix: String = "",
          sink: DiagnosticSink, labels: ValueLabels) {
         self.path = path
         self.lineOffset = lineOffset
@@ -25,7 +24,7 @@ final class FieldReader {
         self.sink = sink
         self.labels = labels
         self.mark = node.mark
-        if case .mapping(let mapping) = node {
+        if case .mapping(let mapping, _) = node {
             for (key, value) in mapping {
                 guard case .scalar(let name) = key else {
                     report(key.mark, field: nil, "a field name must be a word such as `title`, not a list or a set of fields")
@@ -50,16 +49,16 @@ final class FieldReader {
 
     /// Where a field's value starts in the file.
     func position(of key: String) -> FieldPosition? {
-        value(key)?.mark.map { FieldPosition(line: $0.line + lineOffset - 1, column: $0.column) }
+        value(key).map { FieldPosition(line: $0.mark.line + lineOffset - 1, column: $0.mark.column) }
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }
 
     /// The node for `key`, treating an empty value (`key:`) as absent.
-    func value(_ key: String) -> Node? {
+    func value(_ key: String) -> YAMLNode? {
         guard let index = keys.firstIndex(of: key) else { return nil }
         let node = nodes[index]
-        if case .scalar(let s) = node, s.style == .plain, s.string.utf8.count <= 4, Self.nullWords.contains(s.string) { return nil }
+        if case .scalar(let s) = node, s.isPlain, s.string.utf8.count <= 4, Self.nullWords.contains(s.string) { return nil }
         return node
     }
 
@@ -136,7 +135,7 @@ final class FieldReader {
 
     func stringList(_ key: String) -> [String] {
         guard let node = value(key) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             if case .scalar = node {
                 report(node.mark, field: key, "found \(describe(node)), expected a list, e.g. \(key): [first, second]")
             } else {
@@ -157,7 +156,7 @@ final class FieldReader {
     /// A list of maps, each read by `read` with its own nested reader.
     func mapList<T>(_ key: String, example: String, _ read: (FieldReader) -> T?) -> [T] {
         guard let node = value(key) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             report(node.mark, field: key, "found \(describe(node)), expected a list of entries, each like: - \(example)")
             return []
         }
@@ -182,7 +181,7 @@ final class FieldReader {
 
     // MARK: Reporting
 
-    func report(_ mark: Mark?, field: String?, _ message: String) {
+    func report(_ mark: YAMLMark?, field: String?, _ message: String) {
         let line = (mark?.line ?? self.mark?.line ?? 1) + lineOffset - 1
         let column = mark?.column ?? 1
         sink.add(Diagnostic(path: path, line: line, column: column,
@@ -194,13 +193,13 @@ final class FieldReader {
         report(value(field)?.mark ?? mark, field: field, message)
     }
 
-    private func nested(_ node: Node, field: String) -> FieldReader {
+    private func nested(_ node: YAMLNode, field: String) -> FieldReader {
         let prefixed = fieldPrefix.isEmpty ? field : "\(fieldPrefix).\(field)"
         return FieldReader(mapping: node, path: path, lineOffset: lineOffset, fieldPrefix: prefixed,
                            sink: sink, labels: labels)
     }
 
-    private func present(_ key: String, required: Bool, example: String) -> Node? {
+    private func present(_ key: String, required: Bool, example: String) -> YAMLNode? {
         if let node = value(key) { return node }
         if required {
             report(mark, field: key, "is required; add a line `\(key): \(example)`")
@@ -208,12 +207,11 @@ final class FieldReader {
         return nil
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let s): "\"\(s.string)\""
         case .mapping: "a set of fields"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
@@ -222,7 +220,7 @@ final class FieldReader {
 
 extension FieldReader {
     /// Reader for the top-level mapping of a document; reports when the document is not a mapping.
-    static func document(_ root: Node?, path: String, lineOffset: Int, sink: DiagnosticSink,
+    static func document(_ root: YAMLNode?, path: String, lineOffset: Int, sink: DiagnosticSink,
                          labels: ValueLabels) -> FieldReader? {
         guard let root, case .mapping = root else {
             let found = root.map { node -> String in
