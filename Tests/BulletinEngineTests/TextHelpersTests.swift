@@ -19,4 +19,24 @@ struct TextHelpersTests {
         #expect(BidiControls.balanced("\u{2067}a\u{2069}\u{2068}b") == "\u{2067}a\u{2069}\u{2068}b\u{2069}")
         #expect(BidiControls.balanced("\u{202B}x\u{202C}") == "\u{202B}x\u{202C}")
     }
+
+    /// The escape check reads eight bytes at a time; at every length and position it must
+    /// agree with looking at each character.
+    @Test func theEscapeCheckFindsEachOfTheFiveAnywhere() {
+        let plain = ["a", "é", "中", " ", "0", "=", "?", "\u{3C}\u{338}", ";", "\u{FF1C}"]
+        var generator = SeededGenerator(seed: 3)
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let characters = (0..<length).map { _ in plain.randomElement(using: &generator)! }
+                let text = characters.joined()
+                #expect(HTMLEscaping.needsEscape(text) == text.unicodeScalars.contains { "<>&\"'".unicodeScalars.contains($0) }, "\(text.debugDescription)")
+                guard length > 0 else { continue }
+                for special in ["<", ">", "&", "\"", "'"] {
+                    var marked = characters
+                    marked[Int.random(in: 0..<length, using: &generator)] = special
+                    #expect(HTMLEscaping.needsEscape(marked.joined()), "\(marked.joined().debugDescription)")
+                }
+            }
+        }
+    }
 }

@@ -80,7 +80,7 @@ final class FieldReader {
 
     func int(_ key: String, required: Bool = false) -> Int? {
         guard let node = present(key, required: required, example: "12") else { return nil }
-        if case .scalar(let scalar) = node, let n = Int(scalar.string.replacingOccurrences(of: "_", with: "")), n >= 0 {
+        if case .scalar(let scalar) = node, let n = Int(scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string), n >= 0 {
             return n
         }
         report(node.mark, field: key, "found \(describe(node)), expected a whole number such as 12")
