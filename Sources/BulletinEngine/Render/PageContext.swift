@@ -24,52 +24,54 @@ struct PageContext {
     }
 
     func date(_ date: SimpleDate?) -> View? {
-        date.map { ["iso": $0.iso, "text": strings.format($0)] }
+        date.map { View(typed: ["iso": .text($0.iso), "text": .text(strings.format($0))]) }
     }
 
     func choice<E: ContentEnum>(_ value: E?) -> View? {
-        value.map { ["value": $0.rawValue, "label": strings.label($0)] }
+        value.map { View(typed: ["value": .text($0.rawValue), "label": .text(strings.label($0))]) }
     }
 
     func communityLink(_ id: String) -> View {
-        ["name": graph.community(id)?.name ?? id, "url": url(Routes.community(id))]
+        View(typed: ["name": .text(graph.community(id)?.name ?? id), "url": .text(url(Routes.community(id)))])
     }
 
     func tagLinks(_ tags: [String]) -> [View] {
-        var seen = Set<String>()
+        var seen: [String] = []
         return tags.compactMap { tag in
             let slug = graph.tagSlug(tag)
-            guard seen.insert(slug).inserted else { return nil }
-            return ["name": tag, "url": url(Routes.listPage(Routes.tagFolder(slug), 1))]
+            guard !seen.contains(slug) else { return nil }
+            seen.append(slug)
+            return View(typed: ["name": .text(tag), "url": .text(url(Routes.listPage(Routes.tagFolder(slug), 1)))])
         }
     }
 
-    /// An entry of any list.
+    /// An entry of any list. Made for every entry of every list, so its values are set typed.
     func summary(_ record: Record) -> View {
-        var view: View = [
-            "title": record.title, "url": url(Routes.record(record)), "kind": record.kind.singular,
-            "kind_label": strings.kinds[record.kind.singular]?.one ?? record.kind.singular,
-            "community": communityLink(record.community), "draft": record.draft,
-        ]
-        view["date"] = date(record.date)
-        view["summary"] = bodies.summary(of: record)
+        let kind = record.kind.singular
+        var view = View(typed: [
+            "title": .text(record.title), "url": .text(url(Routes.record(record))), "kind": .text(kind),
+            "kind_label": .text(strings.kinds[kind]?.one ?? kind),
+            "community": .view(communityLink(record.community)), "draft": .flag(record.draft),
+        ])
+        view.set("date", date(record.date).map(ViewValue.view))
+        view.set("summary", bodies.summary(of: record).map(ViewValue.text))
         view.setList("tags", tagLinks(record.tags))
         switch record.details {
         case .meeting(let m):
-            view["time"] = m.time?.description
-            view["location"] = m.location
-            view["status"] = choice(m.status)
-            view["format"] = choice(m.format)
-            view["outcome"] = choice(m.outcome)
+            view.set("time", m.time.map { .text($0.description) })
+            view.set("location", m.location.map(ViewValue.text))
+            view.set("status", choice(m.status).map(ViewValue.view))
+            view.set("format", choice(m.format).map(ViewValue.view))
+            view.set("outcome", choice(m.outcome).map(ViewValue.view))
         case .activity(let a):
-            view["time"] = a.time?.description
-            view["location"] = a.location
-            view["category"] = choice(a.category)
+            view.set("time", a.time.map { .text($0.description) })
+            view.set("location", a.location.map(ViewValue.text))
+            view.set("category", choice(a.category).map(ViewValue.view))
         case .convention(let c):
-            view["status"] = choice(c.status)
+            view.set("status", choice(c.status).map(ViewValue.view))
         case .problem(let p):
-            view["status"] = choice(p.status)
-            view["urgent"] = p.urgent
+            view.set("status", choice(p.status).map(ViewValue.view))
+            view.set("urgent", .flag(p.urgent))
         }
         return view
     }

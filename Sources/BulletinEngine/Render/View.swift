@@ -28,6 +28,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
         for (key, value) in values { store(key, ViewValue(value)) }
     }
 
+    /// Values already typed, in this order: no `Any` to box and cast back, for views made often.
+    init(typed values: KeyValuePairs<String, ViewValue>) {
+        entries.reserveCapacity(values.count + 12)
+        for (key, value) in values { store(key, value) }
+    }
+
     init(_ values: [String: String]) {
         entries.reserveCapacity(values.count)
         for (key, value) in values { store(key, .text(value)) }
@@ -61,6 +67,11 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
     }
 
     func child(named name: String) -> Any? { value(named: name)?.any }
+
+    /// Sets a value already typed; nil leaves the name unset.
+    mutating func set(_ key: String, _ value: ViewValue?) {
+        if let value { store(key, value) }
+    }
 
     /// Sets a list and its `has_` flag, so templates can show a heading only when there are items.
     mutating func setList(_ key: String, _ items: [Any]) {
