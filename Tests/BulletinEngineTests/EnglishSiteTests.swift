@@ -97,6 +97,18 @@ struct EnglishSiteTests {
         #expect(try site.read("media/notice.txt") == "A shared file, published under media/.\n")
     }
 
+    /// A record page starts from the record's list entry; a meeting without its own `summary`
+    /// must not show the entry's excerpt of the minutes as if it were one.
+    @Test func aMeetingWithoutASummaryShowsNone() throws {
+        let site = try TestSite.builtEnglishSite()
+        let page = try site.read("communities/riverside/meetings/lift-round-1/index.html")
+        #expect(!page.contains(#"<p class="summary">"#))
+        let list = try site.read("communities/riverside/meetings/index.html")
+        #expect(list.contains(#"<p class="item-summary">"#))
+        let withSummary = try site.read("communities/riverside/meetings/lift-round-2/index.html")
+        #expect(withSummary.contains(#"<p class="summary">"#))
+    }
+
     @Test func notFoundPageLinksFromTheSiteRoot() throws {
         let site = try TestSite.builtEnglishSite()
         let page = try site.read("404.html")

@@ -96,23 +96,24 @@ struct PageContext {
         graph.streets.map { ["name": $0.street, "communities": $0.communities.map(communitySummary)] }
     }
 
-    /// The frame every page shares: menu, strings, site, breadcrumbs.
+    /// The frame every page shares: menu, strings, site, breadcrumbs. Made for every page, so
+    /// its values are set typed.
     func frame(title: String, kindClass: String, breadcrumbs: [(String, String)], feed: String? = nil) -> View {
-        var view: View = [
-            "lang": graph.site.language, "root": root, "t": strings.uiView, "page_title": title,
-            "kind_class": "page-\(kindClass)", "stylesheet_url": url(Routes.stylesheet), "is_home": path == Routes.home,
-            "site": siteView, "menu": menu(),
-        ]
-        view.setList("breadcrumbs", breadcrumbs.map { ["title": $0.0, "url": url($0.1)] as View })
-        if graph.site.baseURL != nil { view["feed_url"] = url(feed ?? Routes.feed) }
+        var view = View(typed: [
+            "lang": .text(graph.site.language), "root": .text(root), "t": .view(strings.uiView), "page_title": .text(title),
+            "kind_class": .text("page-\(kindClass)"), "stylesheet_url": .text(url(Routes.stylesheet)),
+            "is_home": .flag(path == Routes.home), "site": .view(siteView), "menu": .views(menu()),
+        ])
+        view.setList("breadcrumbs", breadcrumbs.map { View(typed: ["title": .text($0.0), "url": .text(url($0.1))]) })
+        if graph.site.baseURL != nil { view.set("feed_url", .text(url(feed ?? Routes.feed))) }
         return view
     }
 
     private var siteView: View {
-        var site: View = ["title": graph.site.title]
-        site["description"] = graph.site.description
-        site["publisher"] = graph.site.publisher
-        site["base_url"] = graph.site.baseURL
+        var site = View(typed: ["title": .text(graph.site.title)])
+        site.set("description", graph.site.description.map(ViewValue.text))
+        site.set("publisher", graph.site.publisher.map(ViewValue.text))
+        site.set("base_url", graph.site.baseURL.map(ViewValue.text))
         return site
     }
 
@@ -130,7 +131,7 @@ struct PageContext {
         }
         return entries.map { entry in
             let current = entry.section.isEmpty ? path == Routes.home : path.hasPrefix(entry.section)
-            return ["title": entry.title, "url": url(entry.target), "current": current]
+            return View(typed: ["title": .text(entry.title), "url": .text(url(entry.target)), "current": .flag(current)])
         }
     }
 }

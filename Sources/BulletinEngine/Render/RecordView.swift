@@ -2,7 +2,7 @@
 extension PageContext {
     func recordView(_ record: Record) -> View {
         var view = summary(record)
-        view["body"] = bodies.html(of: record)
+        view.set("body", .text(bodies.html(of: record)))
         var facts: [(String, String?)] = []
         switch record.details {
         case .meeting(let m): facts = meetingFields(m, record, into: &view)
@@ -13,7 +13,7 @@ extension PageContext {
             view.setList("meetings", summaries(graph.meetings(about: record)))
         }
         view.setList("facts", facts.compactMap { label, value in
-            value.map { ["label": strings.field(label), "value": $0] as View }
+            value.map { View(typed: ["label": .text(strings.field(label)), "value": .text($0)]) }
         })
         return view
     }
@@ -22,28 +22,28 @@ extension PageContext {
         let when = record.date.map(strings.format).map { date in
             [date, timeRange(m.time, m.endTime)].compactMap { $0 }.joined(separator: ", ")
         }
-        view["time"] = m.time?.description
-        view["end_time"] = m.endTime?.description
-        view["location"] = m.location
-        view["convener"] = m.convener
-        view["recorder"] = m.recorder
-        view["attendance"] = m.attendance
-        view["round"] = m.round
-        view["summary"] = m.summary
-        view["scheduled"] = m.status == .scheduled
+        view.set("time", m.time.map { .text($0.description) })
+        view.set("end_time", m.endTime.map { .text($0.description) })
+        view.set("location", m.location.map(ViewValue.text))
+        view.set("convener", m.convener.map(ViewValue.text))
+        view.set("recorder", m.recorder.map(ViewValue.text))
+        view.set("attendance", m.attendance.map(ViewValue.number))
+        view.set("round", m.round.map(ViewValue.number))
+        view.set("summary", m.summary.map(ViewValue.text))
+        view.set("scheduled", .flag(m.status == .scheduled))
         view.setList("participants", m.participants.map { p -> View in
-            var entry: View = ["role": p.role]
-            entry["count"] = p.count
+            var entry = View(typed: ["role": .text(p.role)])
+            entry.set("count", p.count.map(ViewValue.number))
             return entry
         })
         view.setList("agenda", m.agenda)
         view.setList("decisions", m.decisions)
-        view["vote"] = vote(m.vote)
+        view.set("vote", vote(m.vote).map(ViewValue.view))
         view.setList("follow_up", m.followUp.map { item -> View in
-            var entry: View = ["action": item.action, "done": item.done,
-                               "done_label": strings.text(item.done ? "done" : "not_done")]
-            entry["owner"] = item.owner
-            entry["due"] = date(item.due)
+            var entry = View(typed: ["action": .text(item.action), "done": .flag(item.done),
+                                     "done_label": .text(strings.text(item.done ? "done" : "not_done"))])
+            entry.set("owner", item.owner.map(ViewValue.text))
+            entry.set("due", date(item.due).map(ViewValue.view))
             return entry
         })
         view.setList("problems", summaries(graph.problems(of: record)))

@@ -68,9 +68,9 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     func child(named name: String) -> Any? { value(named: name)?.any }
 
-    /// Sets a value already typed; nil leaves the name unset.
+    /// Sets a value already typed; nil removes the name, as the subscript does.
     mutating func set(_ key: String, _ value: ViewValue?) {
-        if let value { store(key, value) }
+        if let value { store(key, value) } else { remove(key) }
     }
 
     /// Sets a list and its `has_` flag, so templates can show a heading only when there are items.
