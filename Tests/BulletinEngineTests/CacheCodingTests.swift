@@ -76,4 +76,28 @@ struct CacheCodingTests {
             #expect(read.summary == entry.summary)
         }
     }
+
+    /// The cache's checksum reads its bytes in parts: any split gives the same digest, and any
+    /// one changed bit a different one.
+    @Test func theStreamDigestIgnoresPartsAndSeesEveryBit() {
+        var generator = SeededGenerator(seed: 9)
+        let bytes = (0..<1_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        func digest(_ parts: [ArraySlice<UInt8>]) -> Digest {
+            var stream = StreamDigest()
+            for part in parts { stream.add(Array(part)) }
+            return stream.finish()
+        }
+        let whole = digest([bytes[...]])
+        for _ in 0..<200 {
+            let a = Int.random(in: 0...bytes.count, using: &generator), b = Int.random(in: a...bytes.count, using: &generator)
+            #expect(digest([bytes[..<a], bytes[a..<b], bytes[b...]]) == whole)
+        }
+        var seen: Set<Digest> = [whole]
+        for index in stride(from: 0, to: bytes.count, by: 7) {
+            var changed = bytes
+            changed[index] ^= 1 << UInt8(index % 8)
+            #expect(seen.insert(digest([changed[...]])).inserted, "bit \(index % 8) of byte \(index)")
+        }
+        #expect(digest([bytes.dropLast()]) != whole)
+    }
 }

@@ -175,6 +175,23 @@ struct IncrementalBuildTests {
         try Self.expectSameAsFullBuild(site, "after the output was deleted")
     }
 
+    /// A cache whose bytes changed on disk where they still read as a record (a title here)
+    /// must not be trusted: its checksum no longer matches, so it is set aside whole.
+    @Test func aCacheChangedWhereItStillReadsIsNotTrusted() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        let cache = site.root.appendingPathComponent(".public.cache/state")
+        var bytes = [UInt8](try Data(contentsOf: cache))
+        let title = Array("Parking on the hill road".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: title) })
+        bytes[at] = UInt8(ascii: "B")
+        try Data(bytes).write(to: cache)
+        try Robust.edit(site.url(Self.meeting), replacing: "promised a quote", with: "promised a quote by June")
+        try Self.expectSameAsFullBuild(site, "after a title in the cache changed")
+        let page = try String(contentsOf: site.output.appendingPathComponent("communities/hilltop/meetings/parking-bench/index.html"), encoding: .utf8)
+        #expect(page.contains("Parking on the hill road"))
+    }
+
     /// Many random changes in a row, each build compared with a full build.
     @Test func randomChangesMatchAFullBuildEveryTime() throws {
         var files = Robust.base

@@ -56,19 +56,24 @@ struct BinaryReader {
 
     private let bytes: [UInt8]
     private(set) var offset = 0
+    /// Where reading stops: the end of the bytes, or before a trailer read separately.
+    private let end: Int
 
     /// What was read since `start`, sharing the reader's storage.
     func bytes(from start: Int) -> ArraySlice<UInt8> { bytes[start..<offset] }
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], end: Int? = nil) {
+        self.bytes = bytes
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
 
-    var atEnd: Bool { offset == bytes.count }
+    var atEnd: Bool { offset == end }
 
     mutating func int() throws(Damaged) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            guard offset < end, shift < 64 else { throw Damaged() }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -78,7 +83,7 @@ struct BinaryReader {
     }
 
     mutating func word() throws(Damaged) -> UInt64 {
-        guard offset + 8 <= bytes.count else { throw Damaged() }
+        guard offset + 8 <= end else { throw Damaged() }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
         return value
@@ -86,19 +91,19 @@ struct BinaryReader {
 
     mutating func count() throws(Damaged) -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - offset + 1 << 20 else { throw Damaged() }
+        guard value >= 0, value <= end - offset + 1 << 20 else { throw Damaged() }
         return value
     }
 
     mutating func bool() throws(Damaged) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        guard offset < end, bytes[offset] <= 1 else { throw Damaged() }
         defer { offset += 1 }
         return bytes[offset] == 1
     }
 
     mutating func string() throws(Damaged) -> String {
         let length = try int()
-        guard length >= 0, offset + length <= bytes.count else { throw Damaged() }
+        guard length >= 0, offset + length <= end else { throw Damaged() }
         defer { offset += length }
         return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + length], as: UTF8.self) }
     }

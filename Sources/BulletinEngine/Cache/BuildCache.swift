@@ -40,7 +40,7 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 2
+    static let formatVersion = 3
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]
@@ -55,8 +55,15 @@ struct BuildCache: Sendable {
     // MARK: Reading and writing
 
     static func load(from file: URL) -> BuildCache {
-        guard let bytes = FileReader.bytes(atPath: file.path) else { return empty() }
-        var reader = BinaryReader(bytes)
+        // The last 16 bytes are a digest of the rest: bytes changed on disk that would still
+        // read as a record must not be trusted.
+        guard let bytes = FileReader.bytes(atPath: file.path), bytes.count >= 16 else { return empty() }
+        let body = bytes.count - 16
+        var digest = StreamDigest()
+        bytes.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+        var trailer = BinaryReader(Array(bytes[body...]))
+        guard let stored = try? trailer.digest(), stored == digest.finish() else { return empty() }
+        var reader = BinaryReader(bytes, end: body)
         do throws(BinaryReader.Damaged) {
             guard try reader.string() == "bulletin-cache", try reader.int() == formatVersion,
                   try reader.digest() == Engine.digest else { return empty() }
@@ -157,7 +164,11 @@ struct BuildCache: Sendable {
     static func write(_ parts: [[UInt8]], to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".state-\(getpid())")
-        try FileWriter.store(parts, at: temporary.path)
+        var digest = StreamDigest()
+        for part in parts { digest.add(part) }
+        var trailer = BinaryWriter()
+        trailer.digest(digest.finish())
+        try FileWriter.store(parts + [trailer.bytes], at: temporary.path)
         guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }
