@@ -63,12 +63,13 @@ struct CacheCodingTests {
         let first = folder.url.appendingPathComponent("first"), second = folder.url.appendingPathComponent("second")
         try original.save(to: first)
         let loaded = BuildCache.load(from: first)
-        #expect(loaded.records.values.allSatisfy { $0.stored != nil })
+        #expect(loaded.records.isEmpty && loaded.storedRecords.count == original.records.count)
+        #expect(original.records.keys.allSatisfy { loaded.record($0)?.stored != nil })
         try loaded.save(to: second)
         let again = BuildCache.load(from: second)
-        #expect(again.records.count == original.records.count)
+        #expect(again.recordCount == original.records.count)
         for (key, entry) in original.records {
-            let read = try #require(again.records[key])
+            let read = try #require(again.record(key))
             var expected = entry.record
             expected.body = ""
             #expect(read.record == expected)

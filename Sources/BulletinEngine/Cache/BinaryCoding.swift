@@ -59,12 +59,17 @@ struct BinaryReader {
     /// Where reading stops: the end of the bytes, or before a trailer read separately.
     private let end: Int
 
-    /// What was read since `start`, sharing the reader's storage.
-    func bytes(from start: Int) -> ArraySlice<UInt8> { bytes[start..<offset] }
-
-    init(_ bytes: [UInt8], end: Int? = nil) {
+    init(_ bytes: [UInt8], start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         self.end = min(end ?? bytes.count, bytes.count)
+        offset = min(start, self.end)
+    }
+
+    /// Passes over `length` bytes; returns where they lie.
+    mutating func skip(_ length: Int) throws(Damaged) -> Range<Int> {
+        guard length >= 0, offset + length <= end else { throw Damaged() }
+        defer { offset += length }
+        return offset..<offset + length
     }
 
     var atEnd: Bool { offset == end }

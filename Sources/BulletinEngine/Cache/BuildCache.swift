@@ -40,11 +40,16 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 3
+    static let formatVersion = 4
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]
+    /// Records parsed by this build.
     var records: [Digest: ParsedRecord] = [:]
+    /// Records as read from disk, by where their bytes lie in `storage`: decoded only when a
+    /// build asks for one, by the validate stage on every core, not while the folder is scanned.
+    var storedRecords: [Digest: Range<Int>] = [:]
+    private var storage: [UInt8] = []
     var trees: [TreeIdentity: Manifest] = [:]
     var last: LastBuild?
 
@@ -75,18 +80,12 @@ struct BuildCache: Sendable {
                 cache.files[path] = FileDigest(stamp: try reader.stamp(), digest: try reader.digest())
             }
             let recordCount = try reader.count()
-            cache.records.reserveCapacity(recordCount)
+            cache.storedRecords.reserveCapacity(recordCount)
             for _ in 0..<recordCount {
                 let key = try reader.digest()
-                let start = reader.offset
-                var entry = ParsedRecord(
-                    record: try Record(from: &reader),
-                    warnings: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
-                    bodyProblems: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
-                    summary: try reader.optional { r throws(BinaryReader.Damaged) in try r.string() })
-                entry.stored = reader.bytes(from: start)
-                cache.records[key] = entry
+                cache.storedRecords[key] = try reader.skip(try reader.count())
             }
+            cache.storage = bytes
             for _ in 0..<(try reader.count()) {
                 let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
                 var manifest: Manifest = [:]
@@ -104,6 +103,34 @@ struct BuildCache: Sendable {
         } catch {
             return empty()
         }
+    }
+
+    /// The record kept under `key`, decoded from its bytes if it was read from disk. A record
+    /// whose bytes do not decode is treated as not kept.
+    func record(_ key: Digest) -> ParsedRecord? {
+        if let parsed = records[key] { return parsed }
+        guard let range = storedRecords[key] else { return nil }
+        var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
+        do throws(BinaryReader.Damaged) {
+            var entry = ParsedRecord(
+                record: try Record(from: &reader),
+                warnings: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
+                bodyProblems: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
+                summary: try reader.optional { r throws(BinaryReader.Damaged) in try r.string() })
+            guard reader.atEnd else { return nil }
+            entry.stored = storage[range]
+            return entry
+        } catch {
+            return nil
+        }
+    }
+
+    var recordCount: Int { records.count + storedRecords.count }
+
+    /// Keeps only the records under `keys`.
+    mutating func keepRecords(_ keys: Set<Digest>) {
+        records = records.filter { keys.contains($0.key) }
+        storedRecords = storedRecords.filter { keys.contains($0.key) }
     }
 
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
@@ -124,17 +151,27 @@ struct BuildCache: Sendable {
             w.stamp(entry.stamp)
             w.digest(entry.digest)
         }
-        w.int(records.count)
+        // Each record is preceded by its length, so reading the cache can skip it.
+        w.int(records.count + storedRecords.count)
+        for (key, range) in storedRecords where records[key] == nil {
+            w.digest(key)
+            w.int(range.count)
+            w.append(storage[range])
+        }
         for (key, entry) in records {
             w.digest(key)
             if let stored = entry.stored {
+                w.int(stored.count)
                 w.append(stored)
                 continue
             }
-            entry.record.write(to: &w)
-            w.array(entry.warnings) { w, d in d.write(to: &w) }
-            w.array(entry.bodyProblems) { w, d in d.write(to: &w) }
-            w.optional(entry.summary) { $0.string($1) }
+            var record = BinaryWriter()
+            entry.record.write(to: &record)
+            record.array(entry.warnings) { w, d in d.write(to: &w) }
+            record.array(entry.bodyProblems) { w, d in d.write(to: &w) }
+            record.optional(entry.summary) { $0.string($1) }
+            w.int(record.bytes.count)
+            w.append(record.bytes[...])
         }
         return w.bytes
     }

@@ -49,7 +49,7 @@ final class RecordCache: @unchecked Sendable {
         return builder.finish()
     }
 
-    func parsed(_ key: Digest) -> BuildCache.ParsedRecord? { previous.records[key] }
+    func parsed(_ key: Digest) -> BuildCache.ParsedRecord? { previous.record(key) }
 
     /// A record parsed in this build, kept for the next.
     func add(_ key: Digest, _ entry: BuildCache.ParsedRecord) {
@@ -71,9 +71,8 @@ final class RecordCache: @unchecked Sendable {
             cache.files.merge(newFiles) { _, new in new }
             cache.records.merge(newRecords) { _, new in new }
         }
-        if cache.records.count > usedRecords.count + max(100, usedRecords.count / 10) {
-            let used = Set(usedRecords)
-            cache.records = cache.records.filter { used.contains($0.key) }
+        if cache.recordCount > usedRecords.count + max(100, usedRecords.count / 10) {
+            cache.keepRecords(Set(usedRecords))
         }
         if cache.files.count > usedFiles.count + max(100, usedFiles.count / 10) {
             let used = Set(usedFiles)
