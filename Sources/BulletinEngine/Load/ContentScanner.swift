@@ -160,7 +160,7 @@ struct ContentScanner: Sendable {
         let looksDated = stem.utf8.count >= 10 && stem.utf8.prefix(10).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
         let prefix = looksDated ? String(decoding: stem.utf8.prefix(10), as: UTF8.self) : String(stem.prefix(10))
         let rest = looksDated ? Substring(stem.utf8.dropFirst(10)) : stem.dropFirst(10)
-        guard looksDated, rest.count > 1, rest.first == "-" else {
+        guard looksDated, rest.utf8.count > 1, rest.first == "-" else {
             let words = Identifier.suggestion(for: looksDated ? String(rest) : stem) ?? "meeting-about-the-roof"
             let date = looksDated && SimpleDate(iso: prefix) != nil ? prefix : "2024-05-18"
             report(path, "\(kind.rawValue) are named <YYYY-MM-DD>-<slug>; rename it to e.g. \"\(date)-\(words)\(suffix)\"")

@@ -93,6 +93,7 @@ extension SiteGraph {
         }
         for record in records {
             jobs.append(.record(record))
+            guard !record.bundleAssets.isEmpty else { continue }
             let folder = Routes.recordFolder(record)
             let bundleRoot = String(record.sourcePath.dropLast("index.md".count))
             jobs += record.bundleAssets.map { asset in
