@@ -11,16 +11,6 @@ struct BuildCache: Sendable {
         let warnings: [Diagnostic]
         let bodyProblems: [Diagnostic]
         let summary: String?
-        /// The bytes this entry was read from, written back as they are: most of a cache is
-        /// records that did not change, and copying them is much cheaper than encoding them.
-        fileprivate(set) var stored: ArraySlice<UInt8>? = nil
-
-        init(record: Record, warnings: [Diagnostic], bodyProblems: [Diagnostic], summary: String?) {
-            self.record = record
-            self.warnings = warnings
-            self.bodyProblems = bodyProblems
-            self.summary = summary
-        }
     }
 
     /// The digest of a file's bytes, valid while its stamp is unchanged.
@@ -47,7 +37,8 @@ struct BuildCache: Sendable {
     /// Records parsed by this build.
     var records: [Digest: ParsedRecord] = [:]
     /// Records as read from disk, by where their bytes lie in `storage`: decoded only when a
-    /// build asks for one, by the validate stage on every core, not while the folder is scanned.
+    /// build asks for one, by the validate stage on every core, not while the folder is
+    /// scanned; written back as they are, which costs a copy instead of an encoding.
     var storedRecords: [Digest: Range<Int>] = [:]
     private var storage: [UInt8] = []
     var trees: [TreeIdentity: Manifest] = [:]
@@ -111,18 +102,8 @@ struct BuildCache: Sendable {
         if let parsed = records[key] { return parsed }
         guard let range = storedRecords[key] else { return nil }
         var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
-        do throws(BinaryReader.Damaged) {
-            var entry = ParsedRecord(
-                record: try Record(from: &reader),
-                warnings: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
-                bodyProblems: try reader.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
-                summary: try reader.optional { r throws(BinaryReader.Damaged) in try r.string() })
-            guard reader.atEnd else { return nil }
-            entry.stored = storage[range]
-            return entry
-        } catch {
-            return nil
-        }
+        guard let entry = try? ParsedRecord(from: &reader), reader.atEnd else { return nil }
+        return entry
     }
 
     var recordCount: Int { records.count + storedRecords.count }
@@ -141,7 +122,7 @@ struct BuildCache: Sendable {
 
     /// Everything but the trees: this part is known once the validate stage is done.
     func encodedContent() -> [UInt8] {
-        var w = BinaryWriter(capacity: files.count * 120 + records.count * 1_400)
+        var w = BinaryWriter(capacity: files.count * 120 + storage.count + records.count * 1_400)
         w.string("bulletin-cache")
         w.int(Self.formatVersion)
         w.digest(engine)
@@ -160,16 +141,8 @@ struct BuildCache: Sendable {
         }
         for (key, entry) in records {
             w.digest(key)
-            if let stored = entry.stored {
-                w.int(stored.count)
-                w.append(stored)
-                continue
-            }
             var record = BinaryWriter()
-            entry.record.write(to: &record)
-            record.array(entry.warnings) { w, d in d.write(to: &w) }
-            record.array(entry.bodyProblems) { w, d in d.write(to: &w) }
-            record.optional(entry.summary) { $0.string($1) }
+            entry.write(to: &record)
             w.int(record.bytes.count)
             w.append(record.bytes[...])
         }

@@ -199,3 +199,20 @@ extension BinaryReader {
         Vote(inFavour: try int(), against: try int(), abstain: try int())
     }
 }
+
+/// A cached record with what its Markdown gave: warnings, problems and the list summary.
+extension BuildCache.ParsedRecord {
+    func write(to w: inout BinaryWriter) {
+        record.write(to: &w)
+        w.array(warnings) { w, d in d.write(to: &w) }
+        w.array(bodyProblems) { w, d in d.write(to: &w) }
+        w.optional(summary) { $0.string($1) }
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        self.init(record: try Record(from: &r),
+                  warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
+                  bodyProblems: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
+                  summary: try r.optional { r throws(BinaryReader.Damaged) in try r.string() })
+    }
+}
