@@ -23,9 +23,10 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
         for (key, value) in elements { store(key, ViewValue(value)) }
     }
 
+    /// Names in sorted order, so a printed view is the same in every run.
     init(_ values: [String: Any]) {
         entries.reserveCapacity(values.count)
-        for (key, value) in values { store(key, ViewValue(value)) }
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { store(key, ViewValue(value)) }
     }
 
     /// Values already typed, in this order: no `Any` to box and cast back, for views made often.
@@ -36,7 +37,7 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     init(_ values: [String: String]) {
         entries.reserveCapacity(values.count)
-        for (key, value) in values { store(key, .text(value)) }
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { store(key, .text(value)) }
     }
 
     /// One of 64 bits for a name, from its length and first and last bytes.
