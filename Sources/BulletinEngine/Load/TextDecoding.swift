@@ -26,12 +26,9 @@ enum TextDecoding {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// `memchr`: every file is searched twice, and a byte-by-byte loop was a fifth of decoding.
+    /// Every file is searched twice; a byte-by-byte loop was a fifth of decoding.
     private static func firstOffset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
-            return base.distance(to: UnsafeRawPointer(found))
-        }
+        bytes.withUnsafeBufferPointer { $0.firstOffset(of: byte) }
     }
 
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {

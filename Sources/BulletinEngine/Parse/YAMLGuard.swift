@@ -1,5 +1,3 @@
-import Foundation
-
 /// Refuses YAML that could make the parser take unbounded time or stack, before it is parsed:
 /// anchors and aliases (a "billion laughs" document expands exponentially), very deep nesting,
 /// and front matter too large to be fields. Front matter needs none of these.
@@ -21,10 +19,8 @@ enum YAMLGuard {
     private static func checkAliasesAnywhere(_ yaml: String) throws(Refusal) {
         // Without both an `&` and a `*` no alias can name an anchor.
         var text = yaml
-        guard text.withUTF8({ bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil && memchr(base, Int32(UInt8(ascii: "*")), bytes.count) != nil
-        }) else { return }
+        guard text.withUTF8({ $0.firstOffset(of: UInt8(ascii: "&")) != nil && $0.firstOffset(of: UInt8(ascii: "*")) != nil })
+        else { return }
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         func names(after marker: Unicode.Scalar) -> [(name: String, line: Int, column: Int)] {
             var found: [(String, Int, Int)] = []

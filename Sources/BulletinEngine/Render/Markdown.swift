@@ -60,17 +60,15 @@ public struct MarkdownRenderer: Sendable {
         let (images, closers) = markdown.withUTF8 { bytes in
             // Brackets are rare in minutes: `memchr` jumps from one to the next.
             var images = 0, closers = 0
-            guard let base = bytes.baseAddress else { return (0, 0) }
             var offset = 0
-            while let found = memchr(base + offset, Int32(UInt8(ascii: "[")), bytes.count - offset) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let at = bytes.firstOffset(of: UInt8(ascii: "["), from: offset) {
                 if at > 0, bytes[at - 1] == UInt8(ascii: "!") { images += 1 }
                 offset = at + 1
             }
             offset = 0
-            while let found = memchr(base + offset, Int32(UInt8(ascii: "]")), bytes.count - offset) {
+            while let at = bytes.firstOffset(of: UInt8(ascii: "]"), from: offset) {
                 closers += 1
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                offset = at + 1
             }
             return (images, closers)
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Markdown that would make cmark's tree far larger than the text: every `>` or list marker
 /// opens a container, so a line of thousands of them costs hundreds of bytes per byte.
 /// Minutes never need more than a few levels.
@@ -12,7 +10,6 @@ enum MarkdownLimits {
     static func overNested(_ markdown: String) -> Int? {
         var markdown = markdown
         return markdown.withUTF8 { bytes -> Int? in
-            guard let base = bytes.baseAddress else { return nil }
             var line = 1, start = 0
             while start < bytes.count {
                 var depth = 0, i = start
@@ -31,8 +28,8 @@ enum MarkdownLimits {
                     i += 1
                 }
                 // The rest of the line cannot open anything: on to the next one.
-                guard let newline = memchr(base + i, Int32(UInt8(ascii: "\n")), bytes.count - i) else { return nil }
-                start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                guard let newline = bytes.firstOffset(of: UInt8(ascii: "\n"), from: i) else { return nil }
+                start = newline + 1
                 line += 1
             }
             return nil
