@@ -25,8 +25,7 @@ struct SiteIndexer {
             }
         }
         let published = all.filter { includeDrafts || !$0.draft }
-        let publishedKeys = published.count == all.count ? Set(keys)
-            : Set(all.indices.filter { includeDrafts || !all[$0].draft }.map { keys[$0] })
+        let publishedKeys = Set(all.indices.filter { includeDrafts || !all[$0].draft }.map { keys[$0] })
         checkReferences(all, byKey: byKey, publishedKeys: publishedKeys)
 
         // Dates are read out once: comparing them is most of the sort, and reading a record's
@@ -101,7 +100,6 @@ struct SiteIndexer {
     private func tags(of records: [Record]) -> ([TagNode], [String: String]) {
         var slotOfSpelling: [String: Int] = [:]
         var slotOfSlug: [String: Int] = [:]
-        var slugOfSpelling: [String: String] = [:]
         var names: [String] = [], slugs: [String] = [], lists: [[Record]] = []
         for record in records {
             var slotsOfRecord: [Int] = []
@@ -111,7 +109,6 @@ struct SiteIndexer {
                     slot = known
                 } else {
                     let slug = Routes.tagSlug(tag)
-                    slugOfSpelling[tag] = slug
                     if let known = slotOfSlug[slug] {
                         slot = known
                         if tag < names[slot] { names[slot] = tag }
@@ -132,7 +129,7 @@ struct SiteIndexer {
         }
         let nodes = names.indices.map { TagNode(name: names[$0], slug: slugs[$0], records: lists[$0]) }
             .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
-        return (nodes, slugOfSpelling)
+        return (nodes, slotOfSpelling.mapValues { slugs[$0] })
     }
 
     private mutating func report(_ path: String, at position: FieldPosition = FieldPosition(line: 1, column: 1),

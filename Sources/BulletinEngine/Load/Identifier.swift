@@ -3,10 +3,9 @@ enum Identifier {
     static func isValid(_ name: String) -> Bool {
         guard !name.isEmpty, name.first != "-", name.last != "-" else { return false }
         var name = name
-        // Most names are plain ASCII, checked byte by byte without Unicode properties.
+        // Most names are plain ASCII, checked byte by byte rather than scalar by scalar.
         if let ascii = name.withUTF8({ bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+            bytes.allSatisfy { $0 < 0x80 } ? bytes.allSatisfy { isAllowed(Unicode.Scalar($0)) } : nil
         }) { return ascii }
         return name.unicodeScalars.allSatisfy(isAllowed)
     }
