@@ -45,6 +45,26 @@ struct RobustnessTemplateTests {
         ])
     }
 
+    @Test func aControlCharacterInTheStringsIsRefused() throws {
+        let (lines, site) = try Self.failures {
+            try Robust.edit($0.appendingPathComponent("strings/en.yml"), replacing: "home: \"Home\"", with: "home: \"Ho\\0me\"")
+        }
+        #expect(lines == [
+            "Templates/strings/en.yml:1:1: error: ui.home: holds the invisible control character U+0000, which a page cannot show; remove it (in quotes it may be written as an escape such as \\x00)",
+        ])
+        Robust.expectNothingWritten(site)
+    }
+
+    @Test func aNulByteInATemplateIsRefused() throws {
+        let (lines, site) = try Self.failures {
+            try Robust.edit($0.appendingPathComponent("partials/vote.mustache"), replacing: "{{", with: "\u{0}{{")
+        }
+        #expect(lines == [
+            "Templates/partials/vote.mustache:1:1: error: holds a NUL byte, which a page cannot show; save the template as plain UTF-8 text",
+        ])
+        Robust.expectNothingWritten(site)
+    }
+
     @Test func aDeletedPartialIsReportedAtEveryUse() throws {
         let (lines, site) = try Self.failures { try FileManager.default.removeItem(at: $0.appendingPathComponent("partials/vote.mustache")) }
         #expect(lines.count == 2)

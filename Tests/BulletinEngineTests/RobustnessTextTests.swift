@@ -151,6 +151,24 @@ struct RobustnessTextTests {
 
     // MARK: Invisible and direction characters
 
+    /// YAML lets a quoted value hold any character as an escape. A control character cannot be
+    /// shown, makes a feed unreadable XML, and U+0000 is the engine's own mark for a link's root.
+    @Test(arguments: [("\\0", "00"), ("\\x01", "01"), ("\\e", "1B"), ("\\x7F", "7F"), ("\\N", "85")])
+    func aControlCharacterInAFieldIsRefused(_ escape: String, _ code: String) throws {
+        let site = try Robust.meetingSite(frontMatter: "title: \"Roof \(escape) repair\"\nformat: bench\noutcome: agreed\ntags: [roof, \"a\(escape)b\"]\n")
+        let problem = "holds the invisible control character U+00\(code), which a page cannot show; remove it (in quotes it may be written as an escape such as \\x\(code))"
+        Robust.expectRefused(site, [
+            "\(Self.path):2:8: error: title: \(problem)",
+            "\(Self.path):5:14: error: tags[2]: \(problem)",
+        ])
+    }
+
+    /// Tabs and line breaks are not control characters a writer must remove.
+    @Test func tabsAndLineBreaksInAFieldBuild() throws {
+        let site = try Robust.meetingSite(frontMatter: "title: \"Roof\\trepair\"\nformat: bench\noutcome: agreed\nsummary: \"One\\ntwo\"\n")
+        #expect(try site.build().read(Self.page).contains("<h1>Roof\trepair</h1>"))
+    }
+
     @Test func directionAndZeroWidthCharactersInATitleBuildAndMarkupIsEscaped() throws {
         let title = "Roof \u{202E}gnirts\u{200B} end <b>"
         let site = try Robust.meetingSite(frontMatter: "title: \"\(title)\"\nformat: bench\noutcome: agreed\n")

@@ -75,6 +75,10 @@ final class FieldReader {
             if required { report(node.mark, field: key, "is empty; write \(key): \(example)") }
             return nil
         }
+        if let control = ControlCharacters.first(in: text) {
+            report(node.mark, field: key, ControlCharacters.problem(control))
+            return nil
+        }
         return BidiControls.balanced(text)
     }
 
@@ -149,6 +153,10 @@ final class FieldReader {
                 return nil
             }
             let text = scalar.string.trimmed
+            if let control = ControlCharacters.first(in: text) {
+                report(item.mark, field: "\(key)[\(index + 1)]", ControlCharacters.problem(control))
+                return nil
+            }
             return text.isEmpty ? nil : BidiControls.balanced(text)
         }
     }

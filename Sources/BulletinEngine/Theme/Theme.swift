@@ -52,6 +52,10 @@ public struct Theme: Sendable {
                     problems.append(Diagnostic(path: file.path, message: "cannot be read as UTF-8 text; save the template as UTF-8"))
                     continue
                 }
+                if data.contains(0) {
+                    problems.append(Diagnostic(path: file.path, message: "holds a NUL byte, which a page cannot show; save the template as plain UTF-8 text"))
+                    continue
+                }
                 themeDigest.add(file.path)
                 themeDigest.add(text)
                 do {

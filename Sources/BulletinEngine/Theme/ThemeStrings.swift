@@ -117,6 +117,7 @@ extension ThemeStrings {
             return fail("cannot read the strings file: \(error)")
         }
         guard let top = root as? [String: Any] else { return fail("the strings file must be a set of sections (ui, fields, values, dates, kinds)") }
+        reportControlCharacters(in: top, field: nil, path: path, into: &problems)
         func section(_ name: String) -> [String: String] {
             guard let raw = top[name] as? [String: Any] else {
                 problems.append(Diagnostic(path: path, message: "section \"\(name)\" is missing"))
@@ -159,6 +160,20 @@ extension ThemeStrings {
         guard problems.isEmpty else { return (nil, problems) }
         return (ThemeStrings(ui: ui, fields: fields, values: ValueLabels(groups), months: months,
                              dateFormat: format, kinds: kinds), [])
+    }
+
+    private static func reportControlCharacters(in value: Any, field: String?, path: String, into problems: inout [Diagnostic]) {
+        if let map = value as? [String: Any] {
+            for (key, item) in map.sorted(by: { $0.key < $1.key }) {
+                reportControlCharacters(in: item, field: field.map { "\($0).\(key)" } ?? key, path: path, into: &problems)
+            }
+        } else if let list = value as? [Any] {
+            for (index, item) in list.enumerated() {
+                reportControlCharacters(in: item, field: "\(field ?? "")[\(index + 1)]", path: path, into: &problems)
+            }
+        } else if let control = ControlCharacters.first(in: "\(value)") {
+            problems.append(Diagnostic(path: path, field: field, message: ControlCharacters.problem(control)))
+        }
     }
 }
 
