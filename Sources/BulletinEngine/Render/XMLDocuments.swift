@@ -60,6 +60,10 @@ struct XMLDocuments {
     }
 
     private func escape(_ text: String) -> String {
+        // Most values (every link, most titles) need nothing done: checked on bytes first.
+        // U+FFFE and U+FFFF are written EF BF BE and EF BF BF in UTF-8.
+        var copy = text
+        guard copy.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0xEF } }) || HTMLEscaping.needsEscape(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
