@@ -9,12 +9,13 @@ import Testing
 struct CompiledRendererTests {
     // MARK: whole sites
 
-    /// Builds `content` twice: with a copy of the theme in a folder only swift-mustache renders,
-    /// and with `compiled` (the repository's theme) as a build renders it. Every output file
-    /// must match.
-    static func expectSameSite(content: URL, includeDrafts: Bool = false, compiled: URL = Repo.templates,
+    /// Builds `content` twice: with a copy of `theme` in a folder only swift-mustache renders,
+    /// and with `compiled` (by default the same theme) as a build renders it. Every output
+    /// file must match.
+    static func expectSameSite(content: URL, includeDrafts: Bool = false, theme: URL = Repo.templates, compiled: URL? = nil,
                                sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let (mustacheTheme, owner) = try Robust.themeCopy()
+        let compiled = compiled ?? theme
+        let (mustacheTheme, owner) = try Robust.themeCopy(of: theme)
         MustacheOnlyThemes.insert(mustacheTheme)
         defer { MustacheOnlyThemes.remove(mustacheTheme) }
         #expect(Theme.load(from: mustacheTheme, language: "en").0?.compiled.ranges.isEmpty == true)
@@ -66,6 +67,64 @@ struct CompiledRendererTests {
                 try Self.expectSameSite(content: Repo.fixtures.appendingPathComponent("en-site"), compiled: changed)
             }
         }
+    }
+
+    /// List entries are rendered once and their text reused on other pages. An entry that
+    /// reads the page around it (its title, its root, or a name only some pages have) must
+    /// still come out on every page as swift-mustache renders it there.
+    @Test func listEntriesThatReadThePageAreRenderedForEachPage() throws {
+        let (changed, owner) = try Robust.themeCopy()
+        try Robust.edit(changed.appendingPathComponent("partials/record-item.mustache"), replacing: "<p class=\"item-title\">",
+                        with: "<p class=\"item-title\" data-page=\"{{page_title}}\" data-root=\"{{root}}\"{{#pagination}} data-of=\"{{total}}\"{{/pagination}}>")
+        try withExtendedLifetime(owner) {
+            try Self.expectSameSite(content: Repo.fixtures.appendingPathComponent("en-site"), theme: changed)
+        }
+    }
+
+    /// The same entry included at two depths of indentation keeps the lines of each.
+    @Test func listEntriesIncludedAtTwoIndentationsKeepEach() throws {
+        let (changed, owner) = try Robust.themeCopy()
+        try Robust.edit(changed.appendingPathComponent("layouts/tag.mustache"), replacing: "{{> record-list}}",
+                        with: "<div class=\"deeper\">\n    {{> record-list}}\n</div>")
+        try withExtendedLifetime(owner) {
+            try Self.expectSameSite(content: Repo.fixtures.appendingPathComponent("en-site"), theme: changed)
+        }
+    }
+
+    /// A shared entry is made and rendered once, then shown on each page with that page's
+    /// way to the site root; one that reads a value of the page is rendered every time.
+    @Test func aSharedEntryIsRenderedOnceAndTakesEachPagesRoot() throws {
+        final class Made: @unchecked Sendable { var count = 0 }
+        func page(made: Made) -> View {
+            let entries = SharedViews(identities: [ObjectIdentifier(made)]) { _ in
+                made.count += 1
+                return View(typed: ["title": .text("Roof"), "url": .text(Routes.rootMarker + "roof/")])
+            }
+            var view = View(typed: ["page_title": .text("Tags")])
+            view.setShared("t", .view(View(typed: ["more": .text("More")])))
+            view.setList("items", entries)
+            return view
+        }
+        let kept = try Templates(["page": "{{#items}}<a href=\"{{url}}\">{{title}}</a> {{t.more}}\n{{/items}}"])
+        let (fragments, made) = (SharedFragments(), Made())
+        let view = page(made: made)
+        #expect(kept.templates.render("page", view, root: "../", fragments: fragments) == "<a href=\"../roof/\">Roof</a> More\n")
+        #expect(kept.templates.render("page", view, root: "../../", fragments: fragments) == "<a href=\"../../roof/\">Roof</a> More\n")
+        #expect(made.count == 1)
+
+        let reading = try Templates(["page": "{{#items}}{{title}} on {{page_title}}{{missing}}\n{{/items}}"])
+        let other = Made()
+        let readingView = page(made: other)
+        for _ in 0..<2 {
+            #expect(reading.templates.render("page", readingView, root: "", fragments: fragments) == "Roof on Tags\n")
+        }
+        #expect(other.count == 2)
+    }
+
+    @Test func theRootMarkerIsReplacedInAFallbackPage() {
+        #expect(Routes.resolvingRootMarker(in: "a\u{0}x \u{0}\u{0}", root: "../") == "a../x ../../")
+        #expect(Routes.resolvingRootMarker(in: "plain", root: "../") == "plain")
+        #expect(Routes.resolvingRootMarker(in: "", root: "../") == "")
     }
 
     // MARK: small templates
@@ -207,8 +266,8 @@ struct CompiledRendererTests {
         let (theme, _) = Theme.load(from: Repo.templates, language: "en")
         let page = try #require(theme)
         let odd: View = ["lang": 1.5, "content": "<p>c</p>", "site": ["title": "S"] as View]
-        #expect(page.render("base", odd) == page.renderWithMustache("base", odd))
-        #expect(page.render("base", odd).contains("lang=\"1.5\""))
+        #expect(page.render("base", odd, root: "") == page.renderWithMustache("base", odd))
+        #expect(page.render("base", odd, root: "").contains("lang=\"1.5\""))
     }
 
     /// Values read back from a view are the Swift values they were set as.

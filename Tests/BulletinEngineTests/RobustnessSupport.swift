@@ -68,12 +68,12 @@ enum Robust {
         return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// A copy of the repository's theme in a fresh folder named `Templates`, to break freely.
+    /// A copy of a theme (the repository's) in a fresh folder named `Templates`, to break freely.
     /// The returned owner removes the folder when it goes away.
-    static func themeCopy() throws -> (templates: URL, owner: TemporaryFolder) {
+    static func themeCopy(of theme: URL = Repo.templates) throws -> (templates: URL, owner: TemporaryFolder) {
         let folder = try TemporaryFolder()
         let templates = folder.url.appendingPathComponent("Templates")
-        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        try FileManager.default.copyItem(at: theme, to: templates)
         return (templates, folder)
     }
 

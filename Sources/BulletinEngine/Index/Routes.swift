@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where every page of the site lives. The only place output paths and links are decided.
 public enum Routes {
     /// Top-level names the engine writes itself, so free pages may not take them.
@@ -45,6 +47,33 @@ public enum Routes {
     /// The link from the page at `from` to the file at `to`, both site-relative paths.
     public static func link(from: String, to: String) -> String {
         rootPrefix(of: from) + percentEncoded(to)
+    }
+
+    /// Stands for the way to the site root in text shared between pages (`SharedFragments`);
+    /// each page's text has it replaced by its own `rootPrefix`. No content can hold it: a file
+    /// with a NUL byte is refused, and cmark turns `&#0;` into U+FFFD.
+    static let rootMarker = "\u{0}"
+
+    /// `text` with every `rootMarker` replaced by `root`.
+    static func resolvingRootMarker(in text: String, root: String) -> String {
+        var copy = text
+        let resolved: String? = copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, var found = memchr(base, 0, bytes.count) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 256)
+            var start = 0
+            while true {
+                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                out.append(contentsOf: root.utf8)
+                start = at + 1
+                guard start < bytes.count, let next = memchr(base + start, 0, bytes.count - start) else { break }
+                found = next
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return String(decoding: out, as: UTF8.self)
+        }
+        return resolved ?? text
     }
 
     /// `../` once per folder between a page and the site root.

@@ -153,6 +153,9 @@ public struct Record: Sendable, Hashable {
         }
     }
 
+    /// The same for every copy of this record, so a value made from it can be kept by it.
+    var identity: ObjectIdentifier { ObjectIdentifier(box) }
+
     public static func == (a: Record, b: Record) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 

@@ -19,8 +19,10 @@ struct PageContext {
 
     var root: String { absoluteRoot ?? relativeRoot }
 
-    func url(_ target: String) -> String {
-        root + Routes.percentEncoded(target)
+    /// The link to `target`; a `shared` one, for a view kept between pages, starts from
+    /// `Routes.rootMarker` instead of this page's way to the root.
+    func url(_ target: String, shared: Bool = false) -> String {
+        (shared ? Routes.rootMarker : root) + Routes.percentEncoded(target)
     }
 
     func date(_ date: SimpleDate?) -> View? {
@@ -31,31 +33,40 @@ struct PageContext {
         value.map { View(typed: ["value": .text($0.rawValue), "label": .text(strings.label($0))]) }
     }
 
-    func communityLink(_ id: String) -> View {
-        View(typed: ["name": .text(graph.community(id)?.name ?? id), "url": .text(url(Routes.community(id)))])
+    func communityLink(_ id: String, shared: Bool = false) -> View {
+        View(typed: ["name": .text(graph.community(id)?.name ?? id), "url": .text(url(Routes.community(id), shared: shared))])
     }
 
-    func tagLinks(_ tags: [String]) -> [View] {
+    func tagLinks(_ tags: [String], shared: Bool = false) -> [View] {
         var seen: [String] = []
         return tags.compactMap { tag in
             let slug = graph.tagSlug(tag)
             guard !seen.contains(slug) else { return nil }
             seen.append(slug)
-            return View(typed: ["name": .text(tag), "url": .text(url(Routes.listPage(Routes.tagFolder(slug), 1)))])
+            return View(typed: ["name": .text(tag), "url": .text(url(Routes.listPage(Routes.tagFolder(slug), 1), shared: shared))])
         }
     }
 
-    /// An entry of any list. Made for every entry of every list, so its values are set typed.
-    func summary(_ record: Record) -> View {
+    /// A record's title, link and list fields, as an entry of any list shows them.
+    func summary(_ record: Record) -> View { summary(record, shared: false) }
+
+    /// List entries, each made and rendered once per build wherever the templates show it.
+    func summaries(_ records: [Record]) -> SharedViews {
+        SharedViews(identities: records.map(\.identity)) { [self] index in summary(records[index], shared: true) }
+    }
+
+    /// Made for every entry of every list, so its values are set typed. A `shared` one is the
+    /// same on every page: its links start from `Routes.rootMarker`.
+    private func summary(_ record: Record, shared: Bool) -> View {
         let kind = record.kind.singular
         var view = View(typed: [
-            "title": .text(record.title), "url": .text(url(Routes.record(record))), "kind": .text(kind),
+            "title": .text(record.title), "url": .text(url(Routes.record(record), shared: shared)), "kind": .text(kind),
             "kind_label": .text(strings.kinds[kind]?.one ?? kind),
-            "community": .view(communityLink(record.community)), "draft": .flag(record.draft),
+            "community": .view(communityLink(record.community, shared: shared)), "draft": .flag(record.draft),
         ])
         view.set("date", date(record.date).map(ViewValue.view))
         view.set("summary", bodies.summary(of: record).map(ViewValue.text))
-        view.setList("tags", tagLinks(record.tags))
+        view.setList("tags", tagLinks(record.tags, shared: shared))
         switch record.details {
         case .meeting(let m):
             view.set("time", m.time.map { .text($0.description) })
@@ -75,8 +86,6 @@ struct PageContext {
         }
         return view
     }
-
-    func summaries(_ records: [Record]) -> [View] { records.map(summary) }
 
     func communitySummary(_ node: CommunityNode) -> View {
         let problems = node.list(.problems)
@@ -100,10 +109,13 @@ struct PageContext {
     /// its values are set typed.
     func frame(title: String, kindClass: String, breadcrumbs: [(String, String)], feed: String? = nil) -> View {
         var view = View(typed: [
-            "lang": .text(graph.site.language), "root": .text(root), "t": .view(strings.uiView), "page_title": .text(title),
+            "root": .text(root), "page_title": .text(title),
             "kind_class": .text("page-\(kindClass)"), "stylesheet_url": .text(url(Routes.stylesheet)),
-            "is_home": .flag(path == Routes.home), "site": .view(siteView), "menu": .views(menu()),
+            "is_home": .flag(path == Routes.home), "menu": .views(menu()),
         ])
+        view.setShared("lang", .text(graph.site.language))
+        view.setShared("t", .view(strings.uiView))
+        view.setShared("site", .view(siteView))
         view.setList("breadcrumbs", breadcrumbs.map { View(typed: ["title": .text($0.0), "url": .text(url($0.1))]) })
         if graph.site.baseURL != nil { view.set("feed_url", .text(url(feed ?? Routes.feed))) }
         return view

@@ -8,6 +8,8 @@ struct SiteRenderer: Sendable {
     let bodies: RenderedBodies
     let markdown: MarkdownRenderer
     let sitemapPaths: [String]
+    /// List entries rendered once for every page that shows them.
+    let fragments = SharedFragments()
 
     /// Writes the job's file, whose site path is `path`, at `destination` in the staging folder.
     func render(_ job: PageJob, path: String, at destination: String) throws {
@@ -20,31 +22,33 @@ struct SiteRenderer: Sendable {
 
     func text(of job: PageJob, path: String) -> String {
         var context = PageContext(path: path, graph: graph, strings: theme.strings, bodies: bodies)
+        let (layout, view): (String, View)
         switch job {
-        case .home: return page("home", context.homeView())
+        case .home: (layout, view) = ("home", context.homeView())
         case .notFound:
             context.absoluteRoot = graph.site.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
-            return page("not_found", context.notFoundView())
-        case .communities: return page("communities", context.communitiesView())
+            (layout, view) = ("not_found", context.notFoundView())
+        case .communities: (layout, view) = ("communities", context.communitiesView())
         case .community(let node):
-            return page("community", context.communityView(node, description: markdown.render(node.profile.body).html))
-        case .list(let list): return page("list", context.listView(list))
-        case .record(let record): return page(record.kind.singular, context.recordPageView(record))
-        case .freePage(let free): return page("page", context.freePageView(free, body: markdown.render(free.body).html))
-        case .tags: return page("tags", context.tagsView())
-        case .tag(let tag, let list): return page("tag", context.tagView(tag, list))
+            (layout, view) = ("community", context.communityView(node, description: markdown.render(node.profile.body).html))
+        case .list(let list): (layout, view) = ("list", context.listView(list))
+        case .record(let record): (layout, view) = (record.kind.singular, context.recordPageView(record))
+        case .freePage(let free): (layout, view) = ("page", context.freePageView(free, body: markdown.render(free.body).html))
+        case .tags: (layout, view) = ("tags", context.tagsView())
+        case .tag(let tag, let list): (layout, view) = ("tag", context.tagView(tag, list))
         case .feed(let community): return xml.feed(for: community)
         case .sitemap: return xml.sitemap(paths: sitemapPaths)
         case .copy: return ""
         }
+        return page(layout, view, root: context.root)
     }
 
     private var xml: XMLDocuments { XMLDocuments(graph: graph, bodies: bodies, base: graph.site.baseURL ?? "") }
 
     /// The layout renders the main content; `base` wraps it in the page frame.
-    private func page(_ layout: String, _ view: View) -> String {
+    private func page(_ layout: String, _ view: View, root: String) -> String {
         var frame = view
-        frame["content"] = theme.render(layout, view)
-        return theme.render("base", frame)
+        frame["content"] = theme.render(layout, view, root: root, fragments: fragments)
+        return theme.render("base", frame, root: root, fragments: fragments)
     }
 }

@@ -7,7 +7,8 @@ import Mustache
 struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, @unchecked Sendable {
     /// In the order set. Most views hold a dozen names or so, where comparing short names one
     /// by one is cheaper than hashing them, for making the view and for every lookup alike.
-    private var entries: [(name: String, value: ViewValue)] = []
+    /// `shared` marks a value that is the same on every page of the site (see `setShared`).
+    private var entries: [Entry] = []
     /// Position of each name, kept only for views too large to search one by one (the strings).
     private var positions: [String: Int]?
     /// Set when a value, here or in a nested view, is of a type only swift-mustache can render.
@@ -17,6 +18,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
     private(set) var keys: UInt64 = 0
 
     private static let searchedOneByOne = 16
+
+    private struct Entry {
+        let name: String
+        var value: ViewValue
+        var shared: Bool
+    }
 
     init(dictionaryLiteral elements: (String, Any)...) {
         entries.reserveCapacity(elements.count + 4)
@@ -55,6 +62,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     func value(named name: String) -> ViewValue? { value(named: name, key: Self.key(name)) }
 
+    /// The value set for `name`, and whether it was set with `setShared`.
+    func entry(named name: String, key: UInt64) -> (value: ViewValue, shared: Bool)? {
+        guard keys & key != 0, let index = position(of: name) else { return nil }
+        return (entries[index].value, entries[index].shared)
+    }
+
     private func position(of name: String) -> Int? {
         if let positions { return positions[name] }
         return entries.firstIndex { $0.name == name }
@@ -74,6 +87,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
         if let value { store(key, value) } else { remove(key) }
     }
 
+    /// Sets a value that is the same on every page of the site, such as the theme's strings: a
+    /// shared fragment may read it from an outer view and still be reused on another page.
+    mutating func setShared(_ key: String, _ value: ViewValue) {
+        store(key, value, shared: true)
+    }
+
     /// Sets a list and its `has_` flag, so templates can show a heading only when there are items.
     mutating func setList(_ key: String, _ items: [Any]) {
         setList(key, ViewValue.list(items.map(ViewValue.init)), isEmpty: items.isEmpty)
@@ -87,20 +106,25 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
         setList(key, ViewValue.list(items.map(ViewValue.text)), isEmpty: items.isEmpty)
     }
 
+    mutating func setList(_ key: String, _ items: SharedViews) {
+        setList(key, ViewValue.shared(items), isEmpty: items.identities.isEmpty)
+    }
+
     private mutating func setList(_ key: String, _ list: ViewValue, isEmpty: Bool) {
         if !isEmpty { store(key, list) }
         store("has_\(key)", .flag(!isEmpty))
     }
 
-    private mutating func store(_ key: String, _ value: ViewValue) {
+    private mutating func store(_ key: String, _ value: ViewValue, shared: Bool = false) {
         if value.needsMustache { needsMustache = true }
         let bit = Self.key(key)
         if keys & bit != 0, let index = position(of: key) {
             entries[index].value = value
+            entries[index].shared = shared
             return
         }
         keys |= bit
-        entries.append((key, value))
+        entries.append(Entry(name: key, value: value, shared: shared))
         if positions != nil {
             positions![key] = entries.count - 1
         } else if entries.count > Self.searchedOneByOne {
@@ -145,6 +169,8 @@ enum ViewValue {
     /// An `[Any]`, its elements typed.
     case list([ViewValue])
     case views([View])
+    /// Views the same on every page, made only when their text is not kept already.
+    case shared(SharedViews)
     case texts([String])
     /// An `Optional.none` stored as a value: swift-mustache shows it as `nil` and treats it as set.
     case null
@@ -171,6 +197,7 @@ enum ViewValue {
         case .view(let view): view
         case .list(let items): items.map(\.any)
         case .views(let views): views
+        case .shared(let shared): shared.identities.indices.map { shared.make($0) as Any }
         case .texts(let texts): texts
         case .null: Optional<Any>.none as Any
         case .other(let box): box.value
@@ -183,9 +210,20 @@ enum ViewValue {
         case .view(let view): view.needsMustache
         case .list(let items): items.contains(where: \.needsMustache)
         case .views(let views): views.contains(where: \.needsMustache)
+        // Shared views are made of text, numbers and flags.
+        case .shared: false
         case .other: true
         }
     }
+}
+
+/// A list of views that are the same on every page of a build, each known by an identity
+/// (the record it shows), links apart: those start with `Routes.rootMarker`. The compiled
+/// renderer renders a section over each once and reuses the text (see `SharedFragments`).
+struct SharedViews {
+    let identities: [ObjectIdentifier]
+    /// Makes the view at an index of `identities`.
+    let make: (Int) -> View
 }
 
 /// A value of a type the compiled renderer does not know, kept as it was set.

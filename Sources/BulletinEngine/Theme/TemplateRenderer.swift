@@ -16,9 +16,19 @@ struct TemplateRenderer {
     /// The level in `indentations` to write before the next output, or 0 for none:
     /// swift-mustache indents a token only when the token renders something.
     private var pendingLevel = 0
+    private let fragments: SharedFragments?
+    /// This page's way to the site root, put where shared text has `Routes.rootMarker`.
+    private let root: String
+    /// While a shared fragment is rendered, the stack position of its view; lookups below it
+    /// read the page around the fragment.
+    private var sharedFloor = Int.max
+    /// Set when the fragment being rendered read a value of the page that is not shared, or
+    /// missed a name some page may have: its text is then not kept.
+    private var readsPage = false
 
-    static func render(_ range: Range<Int>, _ view: View, program: CompiledTemplates) -> String {
-        var renderer = TemplateRenderer(program: program)
+    static func render(_ range: Range<Int>, _ view: View, program: CompiledTemplates, fragments: SharedFragments?,
+                       root: String) -> String {
+        var renderer = TemplateRenderer(program: program, fragments: fragments, root: root)
         renderer.out.reserveCapacity(16384)
         renderer.stack.reserveCapacity(16)
         renderer.stack.append(.view(view))
@@ -26,8 +36,10 @@ struct TemplateRenderer {
         return renderer.out
     }
 
-    private init(program: CompiledTemplates) {
+    private init(program: CompiledTemplates, fragments: SharedFragments?, root: String) {
         self.program = program
+        self.fragments = fragments
+        self.root = root
     }
 
     /// One call of swift-mustache's `render(context:)`: a template's or a section's tokens.
@@ -78,11 +90,11 @@ struct TemplateRenderer {
         case .text:
             write(program.texts[a])
         case .escaped, .unescaped:
-            guard let value = lookUp(program.paths[a]) else { break }
+            guard let value = value(at: program.paths[a]) else { break }
             write(value, escaped: operation.kind == .escaped)
         case .section:
             let children = index + 1..<Int(operation.b)
-            guard let value = lookUp(program.paths[a]) else { return children.upperBound }
+            guard let value = value(at: program.paths[a]) else { return children.upperBound }
             switch value {
             case .flag(let flag):
                 if flag { render(children) }
@@ -90,6 +102,10 @@ struct TemplateRenderer {
                 for item in items { render(children, with: item) }
             case .views(let views):
                 for view in views { render(children, with: .view(view)) }
+            case .shared(let shared):
+                for (index, identity) in shared.identities.enumerated() {
+                    renderShared(children, identity: identity) { shared.make(index) }
+                }
             case .texts(let texts):
                 for text in texts { render(children, with: .text(text)) }
             case .text, .number, .view, .null, .other:
@@ -98,7 +114,7 @@ struct TemplateRenderer {
             return children.upperBound
         case .inverted:
             let children = index + 1..<Int(operation.b)
-            guard let value = lookUp(program.paths[a]) else {
+            guard let value = value(at: program.paths[a]) else {
                 render(children)
                 return children.upperBound
             }
@@ -106,6 +122,7 @@ struct TemplateRenderer {
             case .flag(false): render(children)
             case .list(let items) where items.isEmpty: render(children, with: value)
             case .views(let views) where views.isEmpty: render(children, with: value)
+            case .shared(let shared) where shared.identities.isEmpty: render(children, with: value)
             case .texts(let texts) where texts.isEmpty: render(children, with: value)
             default: break
             }
@@ -127,26 +144,74 @@ struct TemplateRenderer {
         stack.removeLast()
     }
 
+    /// A section over a shared view: the text kept from an earlier page, or rendered and kept
+    /// when it read nothing particular to this page; either way with this page's root put in.
+    /// An inner shared view is rendered as part of the outer one.
+    private mutating func renderShared(_ children: Range<Int>, identity: ObjectIdentifier, view: () -> View) {
+        guard sharedFloor == Int.max else {
+            render(children, with: .view(view()))
+            return
+        }
+        let key = SharedFragments.Key(identity: identity, section: children.lowerBound,
+                                      indentation: indentations[indentations.count - 1])
+        if pendingLevel == 0, let kept = fragments?[key] {
+            emit(kept)
+            return
+        }
+        let keepable = pendingLevel == 0
+        var page = ""
+        swap(&page, &out)
+        (sharedFloor, readsPage) = (stack.count, false)
+        render(children, with: .view(view()))
+        sharedFloor = Int.max
+        swap(&page, &out)
+        let text = SharedFragments.Text(page)
+        if keepable, pendingLevel == 0, !readsPage { fragments?[key] = text }
+        emit(text)
+    }
+
+    private mutating func emit(_ text: SharedFragments.Text) {
+        out += text.parts[0]
+        for part in text.parts.dropFirst() {
+            out += root
+            out += part
+        }
+    }
+
     // MARK: looking up
 
-    private func lookUp(_ path: ValuePath) -> ViewValue? {
+    private mutating func value(at path: ValuePath) -> ViewValue? {
+        let (value, fromPage) = lookUp(path)
+        if fromPage { readsPage = true }
+        return value
+    }
+
+    /// The value at `path`, and whether it came from below a shared fragment being rendered
+    /// (or was missed there) and may differ from page to page.
+    private func lookUp(_ path: ValuePath) -> (value: ViewValue?, fromPage: Bool) {
         let (first, end) = (Int(path.first), Int(path.end))
         switch path.start {
         case .current:
-            return stack[stack.count - 1]
+            return (stack[stack.count - 1], false)
         case .currentOnly:
-            return descend(stack[stack.count - 1], first..<end)
+            return (descend(stack[stack.count - 1], first..<end), false)
         case .stack:
-            guard first < end else { return stack[stack.count - 1] }
+            guard first < end else { return (stack[stack.count - 1], false) }
             let key = program.keys[first]
             var index = stack.count - 1
-            while index >= 0 {
+            while index >= sharedFloor {
                 if case .view(let view) = stack[index], let child = view.value(named: program.names[first], key: key) {
-                    return descend(child, first + 1..<end)
+                    return (descend(child, first + 1..<end), false)
                 }
                 index -= 1
             }
-            return nil
+            while index >= 0 {
+                if case .view(let view) = stack[index], let (child, shared) = view.entry(named: program.names[first], key: key) {
+                    return (descend(child, first + 1..<end), !shared && sharedFloor != Int.max)
+                }
+                index -= 1
+            }
+            return (nil, sharedFloor != Int.max)
         }
     }
 
@@ -183,7 +248,7 @@ struct TemplateRenderer {
         case .number(let number): write(String(number), escaped: escaped)
         case .flag(let flag): write(flag ? "true" : "false", escaped: escaped)
         case .null: write("nil", escaped: escaped)
-        case .view, .list, .views, .texts, .other: write(String(describing: value.any), escaped: escaped)
+        case .view, .list, .views, .shared, .texts, .other: write(String(describing: value.any), escaped: escaped)
         }
     }
 }

@@ -17,8 +17,12 @@ public struct Theme: Sendable {
     /// The strings alone, whose labels parsing uses in its messages.
     let stringsDigest: Digest
 
-    func render(_ layout: String, _ view: View) -> String {
-        guard !view.needsMustache, let page = compiled.render(layout, view) else { return renderWithMustache(layout, view) }
+    /// `root` is the page's way to the site root, which links in shared views leave out;
+    /// `fragments` keeps the text of shared views for the rest of the build.
+    func render(_ layout: String, _ view: View, root: String, fragments: SharedFragments? = nil) -> String {
+        guard !view.needsMustache, let page = compiled.render(layout, view, root: root, fragments: fragments) else {
+            return Routes.resolvingRootMarker(in: renderWithMustache(layout, view), root: root)
+        }
         return page
     }
 
