@@ -62,9 +62,9 @@ struct TreeUpdate {
         }
         var folders = Set<String>()
         for (index, path) in paths.enumerated() where plan.work[index] != .keep {
-            var folder = (path as NSString).deletingLastPathComponent
+            var folder = Self.folder(of: path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.folder(of: folder)
             }
         }
         try Self.makeFolders(folders, in: spare.path)
@@ -112,9 +112,16 @@ struct TreeUpdate {
     }
 
     private static func removeEmptyFolders(above path: String, in root: URL) {
-        var folder = (path as NSString).deletingLastPathComponent
-        while !folder.isEmpty, rmdir(root.appendingPathComponent(folder).path) == 0 {
-            folder = (folder as NSString).deletingLastPathComponent
+        var parent = folder(of: path)
+        while !parent.isEmpty, rmdir(root.appendingPathComponent(parent).path) == 0 {
+            parent = folder(of: parent)
         }
+    }
+
+    /// The folder part of a site path ("" at the top). `NSString.deletingLastPathComponent`
+    /// did the same in some 26,000 instructions a call on Linux.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 }
