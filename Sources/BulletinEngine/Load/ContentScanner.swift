@@ -207,8 +207,7 @@ struct ContentScanner: Sendable {
     /// outside the content folder, nowhere or round in a loop, and names not in Unicode's
     /// composed form (NFC) are reported and skipped.
     private mutating func entries(of folder: URL) -> [Entry] {
-        let names = listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
-            .sorted(by: Self.bytesPrecede)
+        let names = Self.inByteOrder(listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") })
         let folderPath = folder.path
         // Names are looked up from the open folder, not walked from the root each time.
         let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -244,17 +243,27 @@ struct ContentScanner: Sendable {
         }
     }
 
-    /// Byte order, compared with `memcmp`: a generic comparison of the UTF-8 views was a
-    /// tenth of scanning.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
+    /// Names in the order of their UTF-8 bytes, whatever order the file system lists them in.
+    /// Sorted by position in one buffer of all their bytes: comparing the strings themselves
+    /// cost some 100 instructions a comparison, a twentieth of a one-edit build.
+    static func inByteOrder(_ names: [String]) -> [String] {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(names.count)
+        for name in names {
+            let start = bytes.count
+            bytes.append(contentsOf: name.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        let order = bytes.withUnsafeBufferPointer { buffer in
+            ranges.indices.sorted { i, j in
+                let (x, y) = (ranges[i], ranges[j])
                 let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                let order = common == 0 ? 0 : memcmp(buffer.baseAddress! + x.lowerBound, buffer.baseAddress! + y.lowerBound, common)
                 return order != 0 ? order < 0 : x.count < y.count
             }
         }
+        return order.map { names[$0] }
     }
 
     /// Where a link leads, or nil (reported) when it must not be followed.
