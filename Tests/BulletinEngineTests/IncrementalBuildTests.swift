@@ -133,6 +133,31 @@ struct IncrementalBuildTests {
                                        "a later day: the upcoming meeting has passed")
     }
 
+    /// Templates the last build's swift-mustache read without an error are not read again; a
+    /// template changed since is, so a mistake made after a good build is still reported.
+    @Test func aTemplateBrokenAfterABuildIsStillReported() throws {
+        let site = try TestSite.fixture("en-site")
+        let (templates, owner) = try Robust.themeCopy()
+        var options = site.options()
+        options.templates = templates
+        try withExtendedLifetime(owner) {
+            _ = try Builder(options: options).build()
+            let accepted = BuildCache.load(from: OutputFolder(site.output).cacheFile).last?.templates
+            let (trusted, _) = Theme.load(from: templates, language: "en", accepted: accepted)
+            #expect(trusted?.mustache.isParsed == false, "the templates the last build accepted were read again")
+            #expect(trusted?.renderWithMustache("not_found", ["page_title": "Gone"]).contains("Gone") == true)
+
+            try Robust.edit(templates.appendingPathComponent(RobustnessTemplateTests.meetingLayout), replacing: "{{/.summary}}", with: "{{/.summry}}")
+            do {
+                _ = try Builder(options: options).build()
+                Issue.record("the build succeeded")
+            } catch {
+                let lines = Robust.lines(error)
+                #expect(lines.count == 1 && lines.first?.hasPrefix("Templates/layouts/meeting.mustache:28:") == true, "\(lines)")
+            }
+        }
+    }
+
     /// The spare shares files with the output through hard links; writing into the spare must
     /// never change a file of the live output, whose readers see the old site until the swap.
     @Test func writingTheSpareNeverTouchesTheLiveOutput() throws {

@@ -49,7 +49,8 @@ extension Builder {
         let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink) }
         problems += siteSink.diagnostics
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
-        let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language)
+        let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language,
+                                                      accepted: loading.value.last?.templates)
         problems += themeProblems.map { theme in
             var located = theme
             located.path = options.templates.lastPathComponent + "/" + theme.path

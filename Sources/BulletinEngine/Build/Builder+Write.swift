@@ -31,7 +31,8 @@ extension Builder {
             clock.lap("render")
             var kept = [current.0: current.1]
             if let spare = TreeIdentity(of: output.spareFolder), let manifest = known[spare] { kept[spare] = manifest }
-            let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, tree: current.0, files: jobs.count, warnings: prepared.warnings)
+            let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: current.0,
+                                            files: jobs.count, warnings: prepared.warnings)
             if cache.changed || previous.last != last {
                 try? BuildCache.write([content.value, BuildCache.encoded(trees: kept, last: last)], to: output.cacheFile)
             }
@@ -53,7 +54,10 @@ extension Builder {
             let built = TreeIdentity(of: spare)
             if let built { trees[built] = plan.manifest }
             if let current = plan.current { trees[current.0] = current.1 }
-            let last = built.map { BuildCache.LastBuild(inputs: prepared.digests.inputs, tree: $0, files: jobs.count, warnings: prepared.warnings) }
+            let last = built.map {
+                BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: $0,
+                                     files: jobs.count, warnings: prepared.warnings)
+            }
             try BuildCache.write([content.value, BuildCache.encoded(trees: trees, last: last)], to: output.cacheFile)
             try update.commit(spare)
         } catch {

@@ -25,12 +25,14 @@ struct BuildCache: Sendable {
     /// The build that made the output: when its inputs are the same again, nothing is done.
     struct LastBuild: Sendable, Equatable {
         var inputs: Digest
+        /// The theme's templates, all of which swift-mustache read without an error.
+        var templates: Digest
         var tree: TreeIdentity
         var files: Int
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 4
+    static let formatVersion = 5
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]
@@ -86,7 +88,7 @@ struct BuildCache: Sendable {
                 cache.trees[tree] = manifest
             }
             cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
-                LastBuild(inputs: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
+                LastBuild(inputs: try r.digest(), templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
                           files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
             }
             guard reader.atEnd else { return empty() }
@@ -163,6 +165,7 @@ struct BuildCache: Sendable {
         }
         w.optional(last) { w, last in
             w.digest(last.inputs)
+            w.digest(last.templates)
             w.stamp(last.tree.directory)
             w.stamp(last.tree.marker)
             w.int(last.files)

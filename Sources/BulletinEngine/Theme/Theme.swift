@@ -5,15 +5,17 @@ import Mustache
 public struct Theme: Sendable {
     public static let requiredLayouts = ["base", "home", "communities", "community", "list", "meeting", "activity",
                                          "convention", "problem", "page", "tags", "tag", "not_found"]
-    /// Every template, parsed by swift-mustache: the parser of record, and the renderer of
+    /// Every template as swift-mustache reads it: the parser of record, and the renderer of
     /// whatever the compiled templates leave out.
-    let library: MustacheLibrary
+    let mustache: MustacheTemplates
     /// The templates the fast renderer handles; see `CompiledTemplates`.
     let compiled: CompiledTemplates
     public let strings: ThemeStrings
     let assets: [SourceFile]
     /// The templates and strings, for the build cache: a theme edit re-renders every page.
     let digest: Digest
+    /// The templates alone: a build remembers the last templates swift-mustache accepted.
+    let templatesDigest: Digest
     /// The strings alone, whose labels parsing uses in its messages.
     let stringsDigest: Digest
 
@@ -28,21 +30,22 @@ public struct Theme: Sendable {
 
     /// The page as swift-mustache renders it, which the compiled renderer matches byte for byte.
     func renderWithMustache(_ layout: String, _ view: View) -> String {
-        library.render(view, withTemplate: layout) ?? ""
+        mustache.library.render(view, withTemplate: layout) ?? ""
     }
 
-    /// Reads and checks the whole theme, reporting every problem with the template's file and line.
-    static func load(from root: URL, language: String) -> (Theme?, [Diagnostic]) {
+    /// Reads and checks the whole theme, reporting every problem with the template's file and
+    /// line. Templates whose digest is `accepted` (the last build's, which swift-mustache read
+    /// without an error) are not read by swift-mustache again until a page needs it.
+    static func load(from root: URL, language: String, accepted: Digest? = nil) -> (Theme?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         let (strings, stringProblems) = ThemeStrings.load(themeRoot: root, language: language)
         problems += stringProblems
         HTMLEscaping.register
-        var library = MustacheLibrary()
         var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
         var names = Set<String>()
         var partials: [String] = []
-        var themeDigest = DigestBuilder("theme")
-        var sources: [String: String] = [:]
+        var templatesDigest = DigestBuilder("templates")
+        var texts: [(name: String, path: String, text: String)] = []
         for folder in ["layouts", "partials"] {
             for file in ThemeFiles.list(root.appendingPathComponent(folder), prefix: folder) where file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
@@ -60,22 +63,33 @@ public struct Theme: Sendable {
                     problems.append(Diagnostic(path: file.path, message: "holds a NUL byte, which a page cannot show; save the template as plain UTF-8 text"))
                     continue
                 }
-                themeDigest.add(file.path)
-                themeDigest.add(text)
-                do {
-                    // On a line of its own the pragma renders nothing; parse errors are moved back a line.
-                    let source = HTMLEscaping.pragma + "\n" + text
-                    library.register(try MustacheTemplate(string: source), named: name)
-                    sources[name] = source
-                    partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, file.path, $0.line, $0.column) }
-                } catch let error as MustacheTemplate.ParserError {
-                    problems.append(TemplateErrors.diagnostic(error, text: text, path: file.path))
-                } catch {
-                    problems.append(Diagnostic(path: file.path, message: "template syntax error: \(error)"))
-                }
+                templatesDigest.add(file.path)
+                templatesDigest.add(text)
+                texts.append((name, file.path, text))
             }
         }
-        for layout in requiredLayouts where library.getTemplate(named: layout) == nil && !names.contains(layout) {
+        let templates = templatesDigest.finish()
+        let trusted = accepted == templates
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        for (name, path, text) in texts {
+            // On a line of its own the pragma renders nothing; parse errors are moved back a line.
+            let source = HTMLEscaping.pragma + "\n" + text
+            if !trusted {
+                do {
+                    library.register(try MustacheTemplate(string: source), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    problems.append(TemplateErrors.diagnostic(error, text: text, path: path))
+                    continue
+                } catch {
+                    problems.append(Diagnostic(path: path, message: "template syntax error: \(error)"))
+                    continue
+                }
+            }
+            sources[name] = source
+            partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, path, $0.line, $0.column) }
+        }
+        for layout in requiredLayouts where !names.contains(layout) {
             problems.append(Diagnostic(path: "layouts/\(layout).mustache", message: "the theme has no \(layout) layout, which the site needs; add layouts/\(layout).mustache"))
         }
         for use in partialUses where !names.contains(use.name) {
@@ -87,10 +101,41 @@ public struct Theme: Sendable {
         guard let strings, problems.isEmpty else { return (nil, problems) }
         let stringsFile = root.appendingPathComponent("strings/\(language).yml").path
         let stringsDigest = (FileManager.default.contents(atPath: stringsFile) ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
+        var themeDigest = DigestBuilder("theme")
+        themeDigest.add(templates)
         themeDigest.add(stringsDigest)
         let compiled = CompiledTemplates(sources: MustacheOnlyThemes.contains(root) ? [:] : sources)
-        return (Theme(library: library, compiled: compiled, strings: strings, assets: assets,
-                      digest: themeDigest.finish(), stringsDigest: stringsDigest), [])
+        return (Theme(mustache: MustacheTemplates(sources: sources, parsed: trusted ? nil : library), compiled: compiled,
+                      strings: strings, assets: assets, digest: themeDigest.finish(), templatesDigest: templates,
+                      stringsDigest: stringsDigest), [])
+    }
+}
+
+/// The templates as swift-mustache reads them, read when first needed when the theme was
+/// not read at load (see `Theme.load`).
+final class MustacheTemplates: @unchecked Sendable {
+    private let sources: [String: String]
+    private let lock = NSLock()
+    private var parsed: MustacheLibrary?
+
+    init(sources: [String: String], parsed: MustacheLibrary?) {
+        self.sources = sources
+        self.parsed = parsed
+    }
+
+    /// Whether swift-mustache has read the templates yet.
+    var isParsed: Bool { lock.withLock { parsed != nil } }
+
+    var library: MustacheLibrary {
+        lock.withLock {
+            if let parsed { return parsed }
+            var library = MustacheLibrary()
+            for (name, source) in sources {
+                if let template = try? MustacheTemplate(string: source) { library.register(template, named: name) }
+            }
+            parsed = library
+            return library
+        }
     }
 }
 
