@@ -53,8 +53,12 @@ struct RenderedBodies: Sendable {
     func summary(of record: Record) -> String? { entries[record.sourcePath]?.summary }
 
     private static func shorten(_ text: String) -> String {
-        guard text.count > summaryLength else { return text }
-        let cut = text.prefix(summaryLength)
+        // Characters are counted only as far as the cut: counting a long paragraph whole was
+        // most of this. No more bytes than the length means no more characters either.
+        guard text.utf8.count > summaryLength,
+              let end = text.index(text.startIndex, offsetBy: summaryLength, limitedBy: text.endIndex),
+              end < text.endIndex else { return text }
+        let cut = text[..<end]
         let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return atSpace.trimmed + "…"
     }
