@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a record's text into its YAML front matter and Markdown body.
 struct FrontMatter {
     let yaml: String
@@ -12,36 +14,48 @@ struct FrontMatter {
         case notClosed
     }
 
-    /// Works on UTF-8 bytes and copies only the two parts: records can be megabytes long.
+    /// Works on UTF-8 bytes, line ends found with `memchr`, and copies only the two parts:
+    /// records can be megabytes long.
     static func split(_ text: String) throws(Failure) -> FrontMatter {
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
-        var lineNumber = 1
-        var yamlStart: String.Index?
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let isFence = isMarker(bytes[lineStart..<lineEnd], opening: yamlStart == nil)
-            if yamlStart == nil {
-                guard isFence else { throw .missingOpening }
-                yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
-            } else if isFence {
-                let yamlEnd = lineStart > yamlStart! ? bytes.index(before: lineStart) : lineStart
-                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
-                return FrontMatter(yaml: String(text[yamlStart!..<yamlEnd]), yamlFirstLine: 2,
-                                   body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+        var copy = text
+        // Byte offsets of the YAML and of the body's start, and the body's first line; or why not.
+        let found: Result<(yaml: Range<Int>, body: Int, bodyLine: Int), Failure> = copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return .failure(.missingOpening) }
+            var lineStart = 0
+            var lineNumber = 1
+            var yamlStart: Int?
+            while lineStart < bytes.count {
+                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                let isFence = isMarker(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), opening: yamlStart == nil)
+                if let start = yamlStart {
+                    if isFence { return .success((start..<max(start, lineStart - 1), min(lineEnd + 1, bytes.count), lineNumber + 1)) }
+                } else {
+                    guard isFence else { return .failure(.missingOpening) }
+                    yamlStart = min(lineEnd + 1, bytes.count)
+                }
+                lineStart = lineEnd + 1
+                lineNumber += 1
             }
-            guard lineEnd < bytes.endIndex else { break }
-            lineStart = bytes.index(after: lineEnd)
-            lineNumber += 1
+            return .failure(yamlStart == nil ? .missingOpening : .notClosed)
         }
-        if yamlStart == nil { throw .missingOpening }
-        throw .notClosed
+        let parts: (yaml: Range<Int>, body: Int, bodyLine: Int)
+        switch found {
+        case .success(let success): parts = success
+        case .failure(let failure): throw failure
+        }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return FrontMatter(yaml: String(text[index(parts.yaml.lowerBound)..<index(parts.yaml.upperBound)]), yamlFirstLine: 2,
+                           body: String(text[index(parts.body)...]), bodyFirstLine: parts.bodyLine)
     }
 
     /// `---` (or `...` to close), ignoring trailing spaces and tabs.
-    private static func isMarker(_ line: Substring.UTF8View.SubSequence, opening: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed = trimmed.dropLast() }
-        return trimmed.elementsEqual("---".utf8) || (!opening && trimmed.elementsEqual("...".utf8))
+    private static func isMarker(_ line: UnsafeBufferPointer<UInt8>, opening: Bool) -> Bool {
+        var end = line.count
+        while end > 0, line[end - 1] == UInt8(ascii: " ") || line[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard end == 3 else { return false }
+        let marker = (line[0], line[1], line[2])
+        return marker == (0x2D, 0x2D, 0x2D) || (!opening && marker == (0x2E, 0x2E, 0x2E))
     }
 }
