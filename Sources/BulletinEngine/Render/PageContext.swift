@@ -4,16 +4,19 @@ struct PageContext {
     let graph: SiteGraph
     let strings: ThemeStrings
     let bodies: RenderedBodies
+    /// The site menu's views, made once for each way to the root and current entry.
+    let menus: MenuViews
     /// Set for 404.html, which a server shows at any address: links start from the site root.
     var absoluteRoot: String?
     /// `../` per folder to the site root, worked out once per page: every link starts with it.
     private let relativeRoot: String
 
-    init(path: String, graph: SiteGraph, strings: ThemeStrings, bodies: RenderedBodies) {
+    init(path: String, graph: SiteGraph, strings: ThemeStrings, bodies: RenderedBodies, menus: MenuViews) {
         self.path = path
         self.graph = graph
         self.strings = strings
         self.bodies = bodies
+        self.menus = menus
         relativeRoot = Routes.rootPrefix(of: path)
     }
 
@@ -111,7 +114,7 @@ struct PageContext {
         var view = View(typed: [
             "root": .text(root), "page_title": .text(title),
             "kind_class": .text("page-\(kindClass)"), "stylesheet_url": .text(url(Routes.stylesheet)),
-            "is_home": .flag(path == Routes.home), "menu": .views(menu()),
+            "is_home": .flag(path == Routes.home), "menu": .views(menus.views(for: self)),
         ])
         view.setShared("lang", .text(graph.site.language))
         view.setShared("t", .view(strings.uiView))
@@ -129,7 +132,8 @@ struct PageContext {
         return site
     }
 
-    private func menu() -> [View] {
+    /// The menu's entries: title, link target, and the folder whose pages it is current on.
+    func menuEntries() -> [(title: String, target: String, section: String)] {
         var entries: [(title: String, target: String, section: String)] = [
             (strings.text("home"), Routes.home, ""),
             (strings.text("communities"), Routes.communities, "communities/"),
@@ -141,10 +145,12 @@ struct PageContext {
         for page in graph.pages where page.menu != nil {
             entries.append((page.title, Routes.page(page.slug), page.slug + "/"))
         }
-        return entries.map { entry in
-            let current = entry.section.isEmpty ? path == Routes.home : path.hasPrefix(entry.section)
-            return View(typed: ["title": .text(entry.title), "url": .text(url(entry.target)), "current": .flag(current)])
-        }
+        return entries
+    }
+
+    /// Whether the menu entry for `section` is the one this page belongs to.
+    func isCurrent(_ section: String) -> Bool {
+        section.isEmpty ? path == Routes.home : path.hasPrefix(section)
     }
 }
 

@@ -10,6 +10,7 @@ struct SiteRenderer: Sendable {
     let sitemapPaths: [String]
     /// List entries rendered once for every page that shows them.
     let fragments = SharedFragments()
+    let menus = MenuViews()
 
     /// Writes the job's file, whose site path is `path`, at `destination` in the staging folder.
     func render(_ job: PageJob, path: String, at destination: String) throws {
@@ -21,7 +22,7 @@ struct SiteRenderer: Sendable {
     }
 
     func text(of job: PageJob, path: String) -> String {
-        var context = PageContext(path: path, graph: graph, strings: theme.strings, bodies: bodies)
+        var context = PageContext(path: path, graph: graph, strings: theme.strings, bodies: bodies, menus: menus)
         let (layout, view): (String, View)
         switch job {
         case .home: (layout, view) = ("home", context.homeView())
