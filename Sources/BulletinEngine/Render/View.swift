@@ -21,6 +21,8 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     private struct Entry {
         let name: String
+        /// `View.key(name)`.
+        let key: UInt64
         var value: ViewValue
         var shared: Bool
     }
@@ -56,7 +58,7 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     /// The value set for `name`; `key` is `View.key(name)`, worked out once by the caller.
     func value(named name: String, key: UInt64) -> ViewValue? {
-        guard keys & key != 0, let index = position(of: name) else { return nil }
+        guard keys & key != 0, let index = position(of: name, key: key) else { return nil }
         return entries[index].value
     }
 
@@ -64,13 +66,14 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
 
     /// The value set for `name`, and whether it was set with `setShared`.
     func entry(named name: String, key: UInt64) -> (value: ViewValue, shared: Bool)? {
-        guard keys & key != 0, let index = position(of: name) else { return nil }
+        guard keys & key != 0, let index = position(of: name, key: key) else { return nil }
         return (entries[index].value, entries[index].shared)
     }
 
-    private func position(of name: String) -> Int? {
+    /// Names are compared only where the key bit matches, which most names passed over do not.
+    private func position(of name: String, key: UInt64) -> Int? {
         if let positions { return positions[name] }
-        return entries.firstIndex { $0.name == name }
+        return entries.firstIndex { $0.key == key && $0.name == name }
     }
 
     subscript(key: String) -> Any? {
@@ -118,13 +121,13 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
     private mutating func store(_ key: String, _ value: ViewValue, shared: Bool = false) {
         if value.needsMustache { needsMustache = true }
         let bit = Self.key(key)
-        if keys & bit != 0, let index = position(of: key) {
+        if keys & bit != 0, let index = position(of: key, key: bit) {
             entries[index].value = value
             entries[index].shared = shared
             return
         }
         keys |= bit
-        entries.append(Entry(name: key, value: value, shared: shared))
+        entries.append(Entry(name: key, key: bit, value: value, shared: shared))
         if positions != nil {
             positions![key] = entries.count - 1
         } else if entries.count > Self.searchedOneByOne {
@@ -133,7 +136,8 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral, CustomReflectable, 
     }
 
     private mutating func remove(_ key: String) {
-        guard keys & Self.key(key) != 0, let index = position(of: key) else { return }
+        let bit = Self.key(key)
+        guard keys & bit != 0, let index = position(of: key, key: bit) else { return }
         entries.remove(at: index)
         if positions != nil {
             positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
