@@ -108,15 +108,15 @@ struct CompiledRendererTests {
         let kept = try Templates(["page": "{{#items}}<a href=\"{{url}}\">{{title}}</a> {{t.more}}\n{{/items}}"])
         let (fragments, made) = (SharedFragments(), Made())
         let view = page(made: made)
-        #expect(kept.templates.render("page", view, root: "../", fragments: fragments) == "<a href=\"../roof/\">Roof</a> More\n")
-        #expect(kept.templates.render("page", view, root: "../../", fragments: fragments) == "<a href=\"../../roof/\">Roof</a> More\n")
+        #expect(kept.compiled("page", view, root: "../", fragments: fragments) == "<a href=\"../roof/\">Roof</a> More\n")
+        #expect(kept.compiled("page", view, root: "../../", fragments: fragments) == "<a href=\"../../roof/\">Roof</a> More\n")
         #expect(made.count == 1)
 
         let reading = try Templates(["page": "{{#items}}{{title}} on {{page_title}}{{missing}}\n{{/items}}"])
         let other = Made()
         let readingView = page(made: other)
         for _ in 0..<2 {
-            #expect(reading.templates.render("page", readingView, root: "", fragments: fragments) == "Roof on Tags\n")
+            #expect(reading.compiled("page", readingView, fragments: fragments) == "Roof on Tags\n")
         }
         #expect(other.count == 2)
     }
@@ -138,6 +138,14 @@ struct CompiledRendererTests {
         try expectSame("{{small}}|{{{many}}}", view)
         let printed = try #require(try Templates(["page": "{{{small}}}"]).compiled("page", view))
         #expect(printed == #"View(values: ["b": "2", "a": "1", "c": BulletinEngine.View(values: ["d": "x"])])"#)
+    }
+
+    /// A layout's output reaches the page frame as bytes; it prints as its text would.
+    @Test func renderedBytesPrintAsTheirText() throws {
+        var view: View = ["title": "T"]
+        view.set("content", .bytes(Array("<p>a & b, 中文</p>".utf8)))
+        try expectSame("{{{content}}}|{{content}}|{{#content}}in {{title}}{{/content}}{{^content}}out{{/content}}", view)
+        try expectSame("<main>\n  {{> inner}}\n</main>", view, partials: ["inner": "{{{content}}}\n{{{content}}}\n"])
     }
 
     @Test func variablesAndEscaping() throws {
@@ -266,8 +274,9 @@ struct CompiledRendererTests {
         let (theme, _) = Theme.load(from: Repo.templates, language: "en")
         let page = try #require(theme)
         let odd: View = ["lang": 1.5, "content": "<p>c</p>", "site": ["title": "S"] as View]
-        #expect(page.render("base", odd, root: "") == page.renderWithMustache("base", odd))
-        #expect(page.render("base", odd, root: "").contains("lang=\"1.5\""))
+        let rendered = String(decoding: page.render("base", odd, root: ""), as: UTF8.self)
+        #expect(rendered == page.renderWithMustache("base", odd))
+        #expect(rendered.contains("lang=\"1.5\""))
     }
 
     /// Values read back from a view are the Swift values they were set as.
@@ -369,8 +378,8 @@ struct Templates {
     }
 
     /// Nil when the template is left to swift-mustache.
-    func compiled(_ name: String, _ view: View) -> String? {
-        templates.render(name, view)
+    func compiled(_ name: String, _ view: View, root: String = "", fragments: SharedFragments? = nil) -> String? {
+        templates.render(name, view, root: root, fragments: fragments).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

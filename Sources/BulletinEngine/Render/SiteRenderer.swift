@@ -18,10 +18,10 @@ struct SiteRenderer: Sendable {
             try FileWriter.copy(source.path, to: destination)
             return
         }
-        try FileWriter.store(text(of: job, path: path), at: destination)
+        try FileWriter.store(bytes(of: job, path: path), at: destination)
     }
 
-    func text(of job: PageJob, path: String) -> String {
+    func bytes(of job: PageJob, path: String) -> [UInt8] {
         var context = PageContext(path: path, graph: graph, strings: theme.strings, bodies: bodies, menus: menus)
         let (layout, view): (String, View)
         switch job {
@@ -37,9 +37,9 @@ struct SiteRenderer: Sendable {
         case .freePage(let free): (layout, view) = ("page", context.freePageView(free, body: markdown.render(free.body).html))
         case .tags: (layout, view) = ("tags", context.tagsView())
         case .tag(let tag, let list): (layout, view) = ("tag", context.tagView(tag, list))
-        case .feed(let community): return xml.feed(for: community)
-        case .sitemap: return xml.sitemap(paths: sitemapPaths)
-        case .copy: return ""
+        case .feed(let community): return Array(xml.feed(for: community).utf8)
+        case .sitemap: return Array(xml.sitemap(paths: sitemapPaths).utf8)
+        case .copy: return []
         }
         return page(layout, view, root: context.root)
     }
@@ -47,9 +47,9 @@ struct SiteRenderer: Sendable {
     private var xml: XMLDocuments { XMLDocuments(graph: graph, bodies: bodies, base: graph.site.baseURL ?? "") }
 
     /// The layout renders the main content; `base` wraps it in the page frame.
-    private func page(_ layout: String, _ view: View, root: String) -> String {
+    private func page(_ layout: String, _ view: View, root: String) -> [UInt8] {
         var frame = view
-        frame["content"] = theme.render(layout, view, root: root, fragments: fragments)
+        frame.set("content", .bytes(theme.render(layout, view, root: root, fragments: fragments)))
         return theme.render("base", frame, root: root, fragments: fragments)
     }
 }

@@ -167,6 +167,8 @@ private struct PrintedValues: CustomStringConvertible, CustomDebugStringConverti
 /// was made from (an `[Any]` list stays `[Any]`), which is what swift-mustache is handed.
 enum ViewValue {
     case text(String)
+    /// Text already rendered, as UTF-8 bytes: a layout's output in the page frame.
+    case bytes([UInt8])
     case number(Int)
     case flag(Bool)
     case view(View)
@@ -196,6 +198,7 @@ enum ViewValue {
     var any: Any {
         switch self {
         case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let number): number
         case .flag(let flag): flag
         case .view(let view): view
@@ -210,7 +213,7 @@ enum ViewValue {
 
     var needsMustache: Bool {
         switch self {
-        case .text, .number, .flag, .texts, .null: false
+        case .text, .bytes, .number, .flag, .texts, .null: false
         case .view(let view): view.needsMustache
         case .list(let items): items.contains(where: \.needsMustache)
         case .views(let views): views.contains(where: \.needsMustache)

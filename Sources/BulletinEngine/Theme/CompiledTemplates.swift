@@ -93,7 +93,7 @@ struct CompiledTemplates: Sendable {
     /// The page rendered by the compiled template, or nil when swift-mustache renders it.
     /// `root` goes where shared views' links have `Routes.rootMarker`; `fragments` keeps
     /// their text for other pages.
-    func render(_ name: String, _ view: View, root: String = "", fragments: SharedFragments? = nil) -> String? {
+    func render(_ name: String, _ view: View, root: String = "", fragments: SharedFragments? = nil) -> [UInt8]? {
         guard let number = numbers[name], let range = ranges[number] else { return nil }
         return TemplateRenderer.render(range, view, program: self, fragments: fragments, root: root)
     }

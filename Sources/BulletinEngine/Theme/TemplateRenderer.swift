@@ -8,7 +8,8 @@ struct TemplateRenderer {
     typealias ValuePath = CompiledTemplates.ValuePath
 
     private let program: CompiledTemplates
-    private var out = ""
+    /// The page's bytes: appending to a `String` cost some 350 instructions an append.
+    private var out: [UInt8] = []
     private var stack: [ViewValue] = []
     /// The indentation of each level of partials being rendered: "" at the top, then each
     /// level's own added to its includer's.
@@ -27,7 +28,7 @@ struct TemplateRenderer {
     private var readsPage = false
 
     static func render(_ range: Range<Int>, _ view: View, program: CompiledTemplates, fragments: SharedFragments?,
-                       root: String) -> String {
+                       root: String) -> [UInt8] {
         var renderer = TemplateRenderer(program: program, fragments: fragments, root: root)
         renderer.out.reserveCapacity(16384)
         renderer.stack.reserveCapacity(16)
@@ -50,7 +51,7 @@ struct TemplateRenderer {
             while index < range.upperBound { index = run(index) }
             return
         }
-        let start = out.utf8.count
+        let start = out.count
         while index < range.upperBound {
             let operation = program.operations[index]
             if operation.kind == .text, !program.textTokens[Int(operation.a)].isEmpty {
@@ -72,12 +73,9 @@ struct TemplateRenderer {
     /// "\n" ("\r\n" is one character). While an outer token's indentation is still pending,
     /// the output since `start` is empty, so it is left alone.
     private mutating func indent(_ level: Int, since start: Int) -> Bool {
-        let bytes = out.utf8
-        let end = bytes.count
-        guard end > start else { return false }
-        let last = bytes.index(before: bytes.endIndex)
-        guard bytes[last] == UInt8(ascii: "\n"),
-              end - 2 < start || bytes[bytes.index(before: last)] != UInt8(ascii: "\r") else { return false }
+        let end = out.count
+        guard end > start, out[end - 1] == UInt8(ascii: "\n"),
+              end - 2 < start || out[end - 2] != UInt8(ascii: "\r") else { return false }
         pendingLevel = level
         return true
     }
@@ -108,7 +106,7 @@ struct TemplateRenderer {
                 }
             case .texts(let texts):
                 for text in texts { render(children, with: .text(text)) }
-            case .text, .number, .view, .null, .other:
+            case .text, .bytes, .number, .view, .null, .other:
                 render(children, with: value)
             }
             return children.upperBound
@@ -159,7 +157,7 @@ struct TemplateRenderer {
             return
         }
         let keepable = pendingLevel == 0
-        var page = ""
+        var page: [UInt8] = []
         swap(&page, &out)
         (sharedFloor, readsPage) = (stack.count, false)
         render(children, with: .view(view()))
@@ -171,11 +169,13 @@ struct TemplateRenderer {
     }
 
     private mutating func emit(_ text: SharedFragments.Text) {
-        out += text.parts[0]
-        for part in text.parts.dropFirst() {
-            out += root
-            out += part
+        var start = 0
+        for marker in text.markers {
+            out.append(contentsOf: text.bytes[start..<marker])
+            append(root)
+            start = marker + 1
         }
+        out.append(contentsOf: text.bytes[start...])
     }
 
     // MARK: looking up
@@ -231,10 +231,24 @@ struct TemplateRenderer {
     private mutating func write(_ text: String) {
         guard !text.isEmpty else { return }
         if pendingLevel > 0 {
-            out += indentations[pendingLevel]
+            append(indentations[pendingLevel])
             pendingLevel = 0
         }
-        out += text
+        append(text)
+    }
+
+    private mutating func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if pendingLevel > 0 {
+            append(indentations[pendingLevel])
+            pendingLevel = 0
+        }
+        out.append(contentsOf: bytes)
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     private mutating func write(_ text: String, escaped: Bool) {
@@ -248,6 +262,8 @@ struct TemplateRenderer {
         case .number(let number): write(String(number), escaped: escaped)
         case .flag(let flag): write(flag ? "true" : "false", escaped: escaped)
         case .null: write("nil", escaped: escaped)
+        case .bytes(let bytes):
+            if escaped { write(String(decoding: bytes, as: UTF8.self), escaped: true) } else { write(bytes) }
         case .view, .list, .views, .shared, .texts, .other: write(String(describing: value.any), escaped: escaped)
         }
     }

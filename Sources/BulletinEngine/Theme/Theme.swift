@@ -21,9 +21,11 @@ public struct Theme: Sendable {
 
     /// `root` is the page's way to the site root, which links in shared views leave out;
     /// `fragments` keeps the text of shared views for the rest of the build.
-    func render(_ layout: String, _ view: View, root: String, fragments: SharedFragments? = nil) -> String {
+    /// The page's UTF-8 bytes, which are written as they are: making a `String` of them
+    /// would check them all again.
+    func render(_ layout: String, _ view: View, root: String, fragments: SharedFragments? = nil) -> [UInt8] {
         guard !view.needsMustache, let page = compiled.render(layout, view, root: root, fragments: fragments) else {
-            return Routes.resolvingRootMarker(in: renderWithMustache(layout, view), root: root)
+            return Array(Routes.resolvingRootMarker(in: renderWithMustache(layout, view), root: root).utf8)
         }
         return page
     }
