@@ -59,3 +59,36 @@ struct ListsAndTagsTests {
         #expect(meeting.contains(#"<a href="../../../../tags/building-3/index.html">building 3</a>"#))
     }
 }
+
+/// A list entry shows a record's summary (or first paragraph) cut after 280 characters, at
+/// the last space before the cut when there is one.
+@Suite("List summaries")
+struct ListSummaryTests {
+    static func listedSummary(_ summary: String) throws -> String {
+        let site = try Robust.meetingSite(frontMatter: "title: Roof\nformat: bench\noutcome: agreed\nsummary: \"\(summary)\"\n")
+        let list = try site.build().read("meetings/index.html")
+        return HTML.section(of: list, from: "<p class=\"item-summary\">", to: "</p>") ?? ""
+    }
+
+    @Test func aLongSummaryIsCutAtTheLastSpace() throws {
+        let words = Array(repeating: "residents", count: 40).joined(separator: " ")
+        let shown = try Self.listedSummary(words)
+        #expect(shown == Array(repeating: "residents", count: 28).joined(separator: " ") + "…")
+    }
+
+    @Test func aSummaryOfExactlyTheLengthIsKept() throws {
+        let text = String(repeating: "a", count: 280)
+        #expect(try Self.listedSummary(text) == text)
+    }
+
+    /// An accent written as a separate mark after the 280th letter belongs to that letter.
+    @Test func aCutDoesNotSplitALetterFromItsAccent() throws {
+        let shown = try Self.listedSummary(String(repeating: "a", count: 279) + "e\\u0301" + String(repeating: "b", count: 30))
+        #expect(shown.unicodeScalars.elementsEqual((String(repeating: "a", count: 279) + "e\u{301}…").unicodeScalars))
+    }
+
+    @Test func chineseIsCutByCharacters() throws {
+        let shown = try Self.listedSummary(String(repeating: "居民议事", count: 80))
+        #expect(shown == String(repeating: "居民议事", count: 70) + "…")
+    }
+}

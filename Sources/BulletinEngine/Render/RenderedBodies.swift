@@ -56,11 +56,21 @@ struct RenderedBodies: Sendable {
         // Characters are counted only as far as the cut: counting a long paragraph whole was
         // most of this. No more bytes than the length means no more characters either.
         guard text.utf8.count > summaryLength,
-              let end = text.index(text.startIndex, offsetBy: summaryLength, limitedBy: text.endIndex),
+              let end = asciiCut(text) ?? text.index(text.startIndex, offsetBy: summaryLength, limitedBy: text.endIndex),
               end < text.endIndex else { return text }
         let cut = text[..<end]
         let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return atSpace.trimmed + "…"
+    }
+
+    /// Where the cut falls when the text up to one byte past it is ASCII without a carriage
+    /// return: then every byte is a character, and the next one does not join the last.
+    private static func asciiCut(_ text: String) -> String.Index? {
+        var copy = text
+        let plain = copy.withUTF8 { bytes in
+            bytes.count > summaryLength && !bytes[...summaryLength].contains { $0 >= 0x80 || $0 == 0x0D }
+        }
+        return plain ? text.utf8.index(text.utf8.startIndex, offsetBy: summaryLength) : nil
     }
 }
 
