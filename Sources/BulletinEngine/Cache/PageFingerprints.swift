@@ -14,6 +14,22 @@ struct PageFingerprints: Sendable {
 
     /// `paths` are the jobs' output paths, in the same order.
     func fingerprints(of jobs: [PageJob], paths: [String]) -> [Digest] {
+        // Each published record's key found once by its path; lists then find it by identity,
+        // which hashes eight bytes instead of the path (sixty thousand list entries).
+        let keys = Dictionary(uniqueKeysWithValues: graph.records.map { ($0.identity, pathKey($0)) })
+        @Sendable func key(_ record: Record) -> Digest { keys[record.identity] ?? pathKey(record) }
+        @Sendable func records(_ list: [Record]) -> Digest {
+            var b = DigestBuilder("records")
+            for record in list { b.add(key(record)) }
+            return b.finish()
+        }
+        @Sendable func add(_ page: ListPage, to b: inout DigestBuilder) {
+            b.add(page.title)
+            b.add(page.number)
+            b.add(page.pageCount)
+            b.add(page.community)
+            for record in page.records { b.add(key(record)) }
+        }
         let all = records(graph.records)
         // The sitemap lists page addresses and nothing else.
         var listed = DigestBuilder("sitemap")
@@ -64,22 +80,8 @@ struct PageFingerprints: Sendable {
         }
     }
 
-    private func add(_ page: ListPage, to b: inout DigestBuilder) {
-        b.add(page.title)
-        b.add(page.number)
-        b.add(page.pageCount)
-        b.add(page.community)
-        for record in page.records { b.add(key(record)) }
-    }
-
-    private func records(_ list: [Record]) -> Digest {
-        var b = DigestBuilder("records")
-        for record in list { b.add(key(record)) }
-        return b.finish()
-    }
-
     /// A record with no digest (never cached) gets a fresh one each build: always rendered.
-    private func key(_ record: Record) -> Digest {
+    private func pathKey(_ record: Record) -> Digest {
         recordKeys[record.sourcePath] ?? DigestBuilder(UUID().uuidString).finish()
     }
 }
