@@ -77,6 +77,7 @@ public struct Theme: Sendable {
         for (name, path, text) in texts {
             // On a line of its own the pragma renders nothing; parse errors are moved back a line.
             let source = HTMLEscaping.pragma + "\n" + text
+            // Templates the last build accepted parsed, and every partial they include existed.
             if !trusted {
                 do {
                     library.register(try MustacheTemplate(string: source), named: name)
@@ -87,9 +88,9 @@ public struct Theme: Sendable {
                     problems.append(Diagnostic(path: path, message: "template syntax error: \(error)"))
                     continue
                 }
+                partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, path, $0.line, $0.column) }
             }
             sources[name] = source
-            partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, path, $0.line, $0.column) }
         }
         for layout in requiredLayouts where !names.contains(layout) {
             problems.append(Diagnostic(path: "layouts/\(layout).mustache", message: "the theme has no \(layout) layout, which the site needs; add layouts/\(layout).mustache"))

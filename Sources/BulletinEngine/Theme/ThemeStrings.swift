@@ -112,7 +112,9 @@ extension ThemeStrings {
         }
         let root: Any?
         do {
-            root = try Yams.load(yaml: String(decoding: data, as: UTF8.self))
+            // Every value is a word to show, so nothing is resolved to numbers or booleans; the
+            // encoding is named (Yams' default reads the process environment).
+            root = try Yams.load(yaml: String(decoding: data, as: UTF8.self), .basic, .default, .utf8)
         } catch {
             return fail("cannot read the strings file: \(error)")
         }
