@@ -20,6 +20,14 @@ public struct TagNode: Sendable {
     public let records: [Record]
 }
 
+/// A record's page address within the site: its community, kind and slug. A value rather
+/// than a joined string, so finding a linked record makes no string.
+struct RecordKey: Hashable, Sendable {
+    let community: String
+    let kind: RecordKind
+    let slug: String
+}
+
 /// The site as a graph: who belongs where, who links to whom, in a fixed order.
 /// Built once, read by every renderer; every list here is already sorted.
 public struct SiteGraph: Sendable {
@@ -30,16 +38,16 @@ public struct SiteGraph: Sendable {
     /// Every published record, newest first.
     public let records: [Record]
     public let tags: [TagNode]
-    private let meetingsByProblem: [String: [Record]]
-    private let supersededBy: [String: Record]
-    private let recordsByKey: [String: Record]
+    private let meetingsByProblem: [RecordKey: [Record]]
+    private let supersededBy: [RecordKey: Record]
+    private let recordsByKey: [RecordKey: Record]
     private let communitiesByID: [String: Community]
     /// Every tag spelling a published record uses, with its slug: worked out once, read per list entry.
     private let tagSlugs: [String: String]
 
     init(site: SiteConfig, today: SimpleDate, pages: [FreePage], communities: [CommunityNode], records: [Record],
-         tags: [TagNode], meetingsByProblem: [String: [Record]], supersededBy: [String: Record],
-         recordsByKey: [String: Record], communitiesByID: [String: Community], tagSlugs: [String: String]) {
+         tags: [TagNode], meetingsByProblem: [RecordKey: [Record]], supersededBy: [RecordKey: Record],
+         recordsByKey: [RecordKey: Record], communitiesByID: [String: Community], tagSlugs: [String: String]) {
         self.site = site
         self.today = today
         self.pages = pages
@@ -55,8 +63,8 @@ public struct SiteGraph: Sendable {
 
     public func tagSlug(_ tag: String) -> String { tagSlugs[tag] ?? Routes.tagSlug(tag) }
 
-    static func key(_ community: String, _ kind: RecordKind, _ slug: String) -> String {
-        "\(community)/\(kind.rawValue)/\(slug)"
+    static func key(_ community: String, _ kind: RecordKind, _ slug: String) -> RecordKey {
+        RecordKey(community: community, kind: kind, slug: slug)
     }
 
     public func community(_ id: String) -> Community? { communitiesByID[id] }

@@ -13,7 +13,7 @@ struct SiteIndexer {
     mutating func index(_ content: ParsedContent) -> SiteGraph {
         let all = content.records
         let keys = all.map { SiteGraph.key($0.community, $0.kind, $0.slug) }
-        var byKey: [String: Record] = Dictionary(minimumCapacity: all.count)
+        var byKey: [RecordKey: Record] = Dictionary(minimumCapacity: all.count)
         // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
         for index in all.indices.sorted(by: { all[$0].sourcePath < all[$1].sourcePath }) {
             let record = all[index]
@@ -34,8 +34,8 @@ struct SiteIndexer {
         let sorted = published.indices.sorted { a, b in
             days[a] != days[b] ? days[a] > days[b] : SiteGraph.newestFirst(published[a], published[b])
         }.map { published[$0] }
-        var meetingsByProblem: [String: [Record]] = [:]
-        var supersededBy: [String: Record] = [:]
+        var meetingsByProblem: [RecordKey: [Record]] = [:]
+        var supersededBy: [RecordKey: Record] = [:]
         for record in sorted.reversed() {
             for problem in record.meeting?.problems ?? [] {
                 meetingsByProblem[SiteGraph.key(record.community, .problems, problem), default: []].append(record)
@@ -60,7 +60,7 @@ struct SiteIndexer {
                          tagSlugs: tagSlugs)
     }
 
-    private mutating func checkReferences(_ records: [Record], byKey: [String: Record], publishedKeys: Set<String>) {
+    private mutating func checkReferences(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>) {
         for record in records where includeDrafts || !record.draft {
             let at = { (field: String) in record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
             if record.meeting?.status == .scheduled, let date = record.date, date < today {
