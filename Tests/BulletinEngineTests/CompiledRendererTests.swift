@@ -69,26 +69,29 @@ struct CompiledRendererTests {
         }
     }
 
+    /// The English fixture built both ways with a copy of the theme in which `file` has one
+    /// edit.
+    static func expectSameSite(editing file: String, replacing old: String, with new: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (changed, owner) = try Robust.themeCopy()
+        try Robust.edit(changed.appendingPathComponent(file), replacing: old, with: new)
+        try withExtendedLifetime(owner) {
+            try expectSameSite(content: Repo.fixtures.appendingPathComponent("en-site"), theme: changed, sourceLocation: sourceLocation)
+        }
+    }
+
     /// List entries are rendered once and their text reused on other pages. An entry that
     /// reads the page around it (its title, its root, or a name only some pages have) must
     /// still come out on every page as swift-mustache renders it there.
     @Test func listEntriesThatReadThePageAreRenderedForEachPage() throws {
-        let (changed, owner) = try Robust.themeCopy()
-        try Robust.edit(changed.appendingPathComponent("partials/record-item.mustache"), replacing: "<p class=\"item-title\">",
-                        with: "<p class=\"item-title\" data-page=\"{{page_title}}\" data-root=\"{{root}}\"{{#pagination}} data-of=\"{{total}}\"{{/pagination}}>")
-        try withExtendedLifetime(owner) {
-            try Self.expectSameSite(content: Repo.fixtures.appendingPathComponent("en-site"), theme: changed)
-        }
+        try Self.expectSameSite(editing: "partials/record-item.mustache", replacing: "<p class=\"item-title\">",
+                                with: "<p class=\"item-title\" data-page=\"{{page_title}}\" data-root=\"{{root}}\"{{#pagination}} data-of=\"{{total}}\"{{/pagination}}>")
     }
 
     /// The same entry included at two depths of indentation keeps the lines of each.
     @Test func listEntriesIncludedAtTwoIndentationsKeepEach() throws {
-        let (changed, owner) = try Robust.themeCopy()
-        try Robust.edit(changed.appendingPathComponent("layouts/tag.mustache"), replacing: "{{> record-list}}",
-                        with: "<div class=\"deeper\">\n    {{> record-list}}\n</div>")
-        try withExtendedLifetime(owner) {
-            try Self.expectSameSite(content: Repo.fixtures.appendingPathComponent("en-site"), theme: changed)
-        }
+        try Self.expectSameSite(editing: "layouts/tag.mustache", replacing: "{{> record-list}}",
+                                with: "<div class=\"deeper\">\n    {{> record-list}}\n</div>")
     }
 
     /// A shared entry is made and rendered once, then shown on each page with that page's
