@@ -36,6 +36,8 @@ struct OutputSafetyTests {
     func aFailedBuildLeavesThePreviousSiteByteIdentical(_ reason: Failure) throws {
         let site = try TestSite.fixture("en-site")
         let before = OutputTree.snapshot(try site.build().folder)
+        let cacheFolder = OutputFolder(site.output).cacheFolder
+        let cacheBefore = try Data(contentsOf: OutputFolder(site.output).cacheFile)
         let extra = try TemporaryFolder()
         let options = try Self.breakBuild(site, reason, theme: extra.url.appendingPathComponent("Templates"))
         var diagnostics: [Diagnostic] = []
@@ -47,6 +49,9 @@ struct OutputSafetyTests {
         }
         #expect(!diagnostics.isEmpty)
         #expect(OutputTree.snapshot(site.output) == before, "the previous output changed")
+        // The next cache is written while pages render; a failed build leaves the old one.
+        #expect(try Data(contentsOf: OutputFolder(site.output).cacheFile) == cacheBefore, "the cache changed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasPrefix(".") } == [])
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == [".public.cache", ".public.lock", "content", "public"],
                 "something was left beside the output")
         if reason == .diskFull || reason == .permissionDenied {
@@ -70,6 +75,16 @@ struct OutputSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
         #expect(Robust.leftovers(beside: site.output) == [])
         #expect(lines.first?.hasPrefix(site.output.path) == true, "\(lines)")
+    }
+
+    /// A killed build can leave the cache it was writing; the next build removes it.
+    @Test func aCacheAKilledBuildWasWritingIsRemoved() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        let leftover = OutputFolder(site.output).cacheFolder.appendingPathComponent(CacheFileWriter.temporaryPrefix + "99999")
+        try Data("half a cache".utf8).write(to: leftover)
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }
 
     /// On a really full disk every later file fails too: one line each, hundreds of them.

@@ -6,12 +6,13 @@ extension Builder {
     func write(_ prepared: Prepared, output: OutputFolder, previous: BuildCache,
                known: [TreeIdentity: BuildCache.Manifest], clock: inout StageClock) throws(BuildFailed) -> BuildReport {
         let cache = prepared.cache
-        // All but the trees of the next cache is known now; it is encoded while the pages are
-        // fingerprinted and rendered, and used when anything changed.
+        // All but the trees of the next cache is known now; it is encoded and written while the
+        // pages are fingerprinted and rendered, and put in place when anything changed.
         let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
-        let content = Background { () -> [UInt8] in
+        let nextCache = CacheFileWriter(file: output.cacheFile) {
             cache.next(usedRecords: Array(recordKeys.values), usedFiles: Self.files(of: inventory, theme: prepared.theme)).encodedContent()
         }
+        defer { nextCache.discard() }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         // Worked out once: a path is a string built anew each time a job is asked for it.
@@ -25,7 +26,7 @@ extension Builder {
         let update = TreeUpdate(output: output, paths: paths, fingerprints: fingerprints,
                                 known: known)
         var plan = update.plan()
-        if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer, content)) }
+        if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer)) }
         if plan.unchanged, let current = plan.current {
             log("[4/5] Nothing changed in \(jobs.count) files")
             clock.lap("render")
@@ -34,7 +35,7 @@ extension Builder {
             let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: current.0,
                                             files: jobs.count, warnings: prepared.warnings)
             if cache.changed || previous.last != last {
-                try? BuildCache.write([content.value, BuildCache.encoded(trees: kept, last: last)], to: output.cacheFile)
+                try? nextCache.finish(with: BuildCache.encoded(trees: kept, last: last))
             }
             clock.lap("write")
             return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
@@ -58,7 +59,7 @@ extension Builder {
                 BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: $0,
                                      files: jobs.count, warnings: prepared.warnings)
             }
-            try BuildCache.write([content.value, BuildCache.encoded(trees: trees, last: last)], to: output.cacheFile)
+            try nextCache.finish(with: BuildCache.encoded(trees: trees, last: last))
             try update.commit(spare)
         } catch {
             throw writeFailure("could not replace the output folder: \(error.localizedDescription)")

@@ -119,7 +119,8 @@ struct BuildCache: Sendable {
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
     func save(to file: URL) throws {
-        try Self.write([encodedContent(), Self.encoded(trees: trees, last: last)], to: file)
+        let content = encodedContent()
+        try CacheFileWriter(file: file) { content }.finish(with: Self.encoded(trees: trees, last: last))
     }
 
     /// Everything but the trees: this part is known once the validate stage is done.
@@ -172,17 +173,6 @@ struct BuildCache: Sendable {
             w.array(last.warnings) { w, d in d.write(to: &w) }
         }
         return w.bytes
-    }
-
-    static func write(_ parts: [[UInt8]], to file: URL) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".state-\(getpid())")
-        var digest = StreamDigest()
-        for part in parts { digest.add(part) }
-        var trailer = BinaryWriter()
-        trailer.digest(digest.finish())
-        try FileWriter.store(parts + [trailer.bytes], at: temporary.path)
-        guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 }
 

@@ -32,7 +32,7 @@ enum FileWriter {
         return descriptor
     }
 
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

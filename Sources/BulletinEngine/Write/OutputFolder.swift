@@ -86,6 +86,11 @@ struct OutputFolder {
             try? fileManager.removeItem(at: parent.appendingPathComponent(leftover))
         }
         try? fileManager.removeItem(at: cacheFolder.appendingPathComponent("previous"))
+        // A cache a killed build was writing (see `CacheFileWriter`).
+        for leftover in (try? fileManager.contentsOfDirectory(atPath: cacheFolder.path)) ?? []
+        where leftover.hasPrefix(CacheFileWriter.temporaryPrefix) {
+            try? fileManager.removeItem(at: cacheFolder.appendingPathComponent(leftover))
+        }
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Writes the next build cache while the build goes on. Most of it (every file digest and
+/// record) is known once the records are validated: it is encoded and written to a temporary
+/// file beside the cache on another thread while the pages are fingerprinted and rendered.
+/// `finish` adds the output trees and the checksum and renames the file over the old cache;
+/// `discard` removes it. Until the rename the old cache stands, so a failed or killed build
+/// leaves it as it was (a killed build's temporary file is removed by the next build).
+final class CacheFileWriter: @unchecked Sendable {
+    static let temporaryPrefix = ".state-"
+
+    private struct Started: Sendable {
+        var descriptor: Int32
+        var digest: StreamDigest
+        var error: Int32
+    }
+
+    private let file: URL
+    private let temporary: URL
+    private let started: Background<Started>
+    private var done = false
+
+    init(file: URL, content: @escaping @Sendable () -> [UInt8]) {
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(Self.temporaryPrefix + String(getpid()))
+        self.file = file
+        self.temporary = temporary
+        started = Background {
+            let bytes = content()
+            try? FileManager.default.createDirectory(at: temporary.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var digest = StreamDigest()
+            digest.add(bytes)
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return Started(descriptor: -1, digest: digest, error: errno) }
+            do {
+                try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: descriptor) }
+            } catch {
+                close(descriptor)
+                unlink(temporary.path)
+                return Started(descriptor: -1, digest: digest, error: (error as? POSIXError)?.code.rawValue ?? EIO)
+            }
+            return Started(descriptor: descriptor, digest: digest, error: 0)
+        }
+    }
+
+    /// Appends `rest` and the checksum of everything, and puts the file in the cache's place.
+    func finish(with rest: [UInt8]) throws {
+        guard !done else { return }
+        done = true
+        var state = started.value
+        guard state.descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: state.error) ?? .EIO) }
+        state.digest.add(rest)
+        var trailer = BinaryWriter()
+        trailer.digest(state.digest.finish())
+        do {
+            try rest.withUnsafeBytes { try FileWriter.writeAll($0, to: state.descriptor) }
+            try trailer.bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: state.descriptor) }
+        } catch {
+            close(state.descriptor)
+            unlink(temporary.path)
+            throw error
+        }
+        close(state.descriptor)
+        guard rename(temporary.path, file.path) == 0 else {
+            let code = errno
+            unlink(temporary.path)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+    }
+
+    /// Removes what was written; the old cache stays.
+    func discard() {
+        guard !done else { return }
+        done = true
+        let state = started.value
+        guard state.descriptor >= 0 else { return }
+        close(state.descriptor)
+        unlink(temporary.path)
+    }
+}
