@@ -56,24 +56,11 @@ public enum Routes {
 
     /// `text` with every `rootMarker` replaced by `root`.
     static func resolvingRootMarker(in text: String, root: String) -> String {
-        var copy = text
-        let resolved: String? = copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, var found = memchr(base, 0, bytes.count) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 256)
-            var start = 0
-            while true {
-                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
-                out.append(contentsOf: root.utf8)
-                start = at + 1
-                guard start < bytes.count, let next = memchr(base + start, 0, bytes.count - start) else { break }
-                found = next
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            return String(decoding: out, as: UTF8.self)
-        }
-        return resolved ?? text
+        let marked = SharedFragments.Text(Array(text.utf8))
+        guard !marked.markers.isEmpty else { return text }
+        var out: [UInt8] = []
+        marked.append(to: &out, root: root)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `../` once per folder between a page and the site root.

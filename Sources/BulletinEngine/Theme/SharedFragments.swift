@@ -31,6 +31,20 @@ final class SharedFragments: @unchecked Sendable {
                 return offsets
             }
         }
+
+        /// Appends the bytes to `out` with `root` where each marker is.
+        func append(to out: inout [UInt8], root: String) {
+            var root = root
+            root.withUTF8 { root in
+                var start = 0
+                for marker in markers {
+                    out.append(contentsOf: bytes[start..<marker])
+                    out.append(contentsOf: root)
+                    start = marker + 1
+                }
+                out.append(contentsOf: bytes[start...])
+            }
+        }
     }
 
     private let lock = NSLock()

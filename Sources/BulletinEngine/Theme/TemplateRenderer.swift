@@ -169,13 +169,7 @@ struct TemplateRenderer {
     }
 
     private mutating func emit(_ text: SharedFragments.Text) {
-        var start = 0
-        for marker in text.markers {
-            out.append(contentsOf: text.bytes[start..<marker])
-            append(root)
-            start = marker + 1
-        }
-        out.append(contentsOf: text.bytes[start...])
+        text.append(to: &out, root: root)
     }
 
     // MARK: looking up
@@ -230,20 +224,20 @@ struct TemplateRenderer {
 
     private mutating func write(_ text: String) {
         guard !text.isEmpty else { return }
-        if pendingLevel > 0 {
-            append(indentations[pendingLevel])
-            pendingLevel = 0
-        }
+        writePendingIndentation()
         append(text)
     }
 
     private mutating func write(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        if pendingLevel > 0 {
-            append(indentations[pendingLevel])
-            pendingLevel = 0
-        }
+        writePendingIndentation()
         out.append(contentsOf: bytes)
+    }
+
+    private mutating func writePendingIndentation() {
+        guard pendingLevel > 0 else { return }
+        append(indentations[pendingLevel])
+        pendingLevel = 0
     }
 
     private mutating func append(_ text: String) {
