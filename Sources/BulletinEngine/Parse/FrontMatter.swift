@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits a record's text into its YAML front matter and Markdown body.
 struct FrontMatter {
     let yaml: String
@@ -20,13 +18,11 @@ struct FrontMatter {
         var copy = text
         // Byte offsets of the YAML and of the body's start, and the body's first line; or why not.
         let found: Result<(yaml: Range<Int>, body: Int, bodyLine: Int), Failure> = copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return .failure(.missingOpening) }
             var lineStart = 0
             var lineNumber = 1
             var yamlStart: Int?
             while lineStart < bytes.count {
-                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
-                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                let lineEnd = bytes.firstOffset(of: UInt8(ascii: "\n"), from: lineStart) ?? bytes.count
                 let isFence = isMarker(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), opening: yamlStart == nil)
                 if let start = yamlStart {
                     if isFence { return .success((start..<max(start, lineStart - 1), min(lineEnd + 1, bytes.count), lineNumber + 1)) }

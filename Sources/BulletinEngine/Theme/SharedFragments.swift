@@ -21,13 +21,8 @@ final class SharedFragments: @unchecked Sendable {
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
             markers = bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return [] }
                 var offsets: [Int] = []
-                var from = 0
-                while from < buffer.count, let found = memchr(base + from, 0, buffer.count - from) {
-                    offsets.append(UnsafeRawPointer(found) - UnsafeRawPointer(base))
-                    from = offsets[offsets.count - 1] + 1
-                }
+                while let found = buffer.firstOffset(of: 0, from: (offsets.last ?? -1) + 1) { offsets.append(found) }
                 return offsets
             }
         }
