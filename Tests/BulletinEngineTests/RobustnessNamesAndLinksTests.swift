@@ -143,6 +143,23 @@ struct RobustnessNamesAndLinksTests {
         ])
     }
 
+    /// Bytes that are not UTF-8 cannot be a page address; such a file was once left out without a word.
+    @Test func aNameThatIsNotUTF8IsReported() throws {
+        let site = try Robust.site()
+        let folder = site.url(Self.meetings).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let name: [UInt8] = Array("2024-01-01-bad".utf8) + [0xFF] + Array("name.md".utf8)
+        let descriptor = (Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        _ = Robust.meeting.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress!, $0.count - 1) }
+        close(descriptor)
+        Robust.expectRefused(site, [
+            "\(Self.meetings)2024-01-01-bad\u{FFFD}name.md:1:1: error: the name is not valid UTF-8 text (it shows as \"\u{FFFD}\" here), so it cannot be published; rename the file, retyping its name",
+        ])
+    }
+
     @Test func aLeapDayThatExistsBuilds() throws {
         let site = try Robust.site([Self.meetings + "2024-02-29-x.md": Robust.meeting])
         #expect(try site.build().exists("communities/c/meetings/x/index.html"))

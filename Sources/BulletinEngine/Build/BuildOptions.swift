@@ -13,7 +13,7 @@ public struct BuildOptions: Sendable {
     /// long-running callers such as the tests.
     public var keepDataUntilExit = false
     /// Lists a folder's names; tests shuffle it to prove the output does not depend on it.
-    var listDirectory: @Sendable (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }
+    var listDirectory: @Sendable (URL) -> [String] = FolderNames.list
     /// Called before each output file is written; tests throw from it to simulate a full disk.
     var beforeWrite: (@Sendable (String) throws -> Void)?
 

@@ -23,7 +23,7 @@ struct ContentScanner: Sendable {
     /// The root's path, which every folder's path begins with.
     private let rootPath: String
 
-    init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = { (try? FileManager().contentsOfDirectory(atPath: $0.path)) ?? [] }) {
+    init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = FolderNames.list) {
         self.root = root.standardizedFileURL
         self.rootPath = self.root.path
         self.listDirectory = listDirectory
@@ -100,9 +100,10 @@ struct ContentScanner: Sendable {
         }
         guard checkIdentifier(community, path: path, what: "community folder name") else { return }
         var hasProfile = false
+        let folderPrefix = path + "/"
         for entry in entries(of: url) {
             let (name, child) = (entry.name, entry.url)
-            let childPath = path + "/" + name
+            let childPath = folderPrefix + name
             if name == "community.md", !entry.isDirectory {
                 hasProfile = true
                 inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, location: entry.location, stamp: entry.stamp)))
@@ -120,9 +121,10 @@ struct ContentScanner: Sendable {
 
     private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String) -> [RecordSource] {
         var records: [RecordSource] = []
+        let folderPrefix = path + "/"
         for entry in entries(of: folder) {
             let name = entry.name
-            let recordPath = path + "/" + name
+            let recordPath = folderPrefix + name
             let isBundle = entry.isDirectory
             let stem: String
             if isBundle {
@@ -157,6 +159,7 @@ struct ContentScanner: Sendable {
         guard kind.isDated else {
             return checkIdentifier(stem, path: path, what: "file name", fullName: { $0 + suffix }) ? (nil, stem) : nil
         }
+        if let usual = Self.usualDatedName(stem) { return usual }
         let looksDated = stem.utf8.count >= 10 && stem.utf8.prefix(10).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
         let prefix = looksDated ? String(decoding: stem.utf8.prefix(10), as: UTF8.self) : String(stem.prefix(10))
         let rest = looksDated ? Substring(stem.utf8.dropFirst(10)) : stem.dropFirst(10)
@@ -172,6 +175,21 @@ struct ContentScanner: Sendable {
         }
         let slug = String(rest.dropFirst())
         guard checkIdentifier(slug, path: path, what: "file name", fullName: { "\(prefix)-\($0)\(suffix)" }) else { return nil }
+        return (date, slug)
+    }
+
+    /// The name almost every dated record has, plain ASCII `YYYY-MM-DD-slug` with a valid date
+    /// and slug, read byte by byte; nil sends any other name to the checks that explain it.
+    private static func usualDatedName(_ stem: String) -> (SimpleDate, String)? {
+        let bytes = stem.utf8
+        guard bytes.count > 11, bytes[bytes.index(bytes.startIndex, offsetBy: 10)] == UInt8(ascii: "-"),
+              let date = SimpleDate(iso: Substring(bytes.prefix(10))) else { return nil }
+        let slugBytes = bytes.dropFirst(11)
+        guard slugBytes.first != UInt8(ascii: "-"), slugBytes.last != UInt8(ascii: "-"),
+              slugBytes.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") })
+        else { return nil }
+        let slug = String(Substring(slugBytes))
+        guard slugBytes.count > 5 || !reservedNames.contains(slug) else { return nil }
         return (date, slug)
     }
 
@@ -207,29 +225,40 @@ struct ContentScanner: Sendable {
     /// outside the content folder, nowhere or round in a loop, and names not in Unicode's
     /// composed form (NFC) are reported and skipped.
     private mutating func entries(of folder: URL) -> [Entry] {
-        let names = Self.inByteOrder(listDirectory(folder).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") })
+        let names = Self.inByteOrder(listDirectory(folder).filter { name in
+            let first = name.utf8.first
+            return first != UInt8(ascii: ".") && first != UInt8(ascii: "_")
+        })
         let folderPath = folder.path
         // Names are looked up from the open folder, not walked from the root each time.
         let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
         let relativeFolder = folderPath.count > rootPath.count ? String(folderPath.dropFirst(rootPath.count + 1)) + "/" : ""
+        let folderPrefix = folderPath + "/"
         return names.compactMap { name in
-            let fullPath = folderPath + "/" + name
-            let path = relativeFolder + name
+            let fullPath = folderPrefix + name
+            // The content-relative path is only needed for a message.
+            let path = { relativeFolder + name }
             // Only names with letters beyond ASCII can be in a decomposed form.
             if !name.utf8.allSatisfy({ $0 < 0x80 }) {
                 let composed = name.precomposedStringWithCanonicalMapping
                 guard composed.utf8.elementsEqual(name.utf8) else {
-                    report(path, "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
+                    report(path(), "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
                     return nil
                 }
             }
             var info = stat()
             let found = folderDescriptor >= 0 ? fstatat(folderDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) : lstat(fullPath, &info)
-            guard found == 0 else { return nil }
+            guard found == 0 else {
+                // The listing puts U+FFFD for bytes that are not UTF-8, and no file has that name.
+                if name.unicodeScalars.contains("\u{FFFD}") {
+                    report(path(), "the name is not valid UTF-8 text (it shows as \"\u{FFFD}\" here), so it cannot be published; rename the file, retyping its name")
+                }
+                return nil
+            }
             var real = fullPath
             if info.st_mode & S_IFMT == S_IFLNK {
-                guard let target = resolvedLink(URL(fileURLWithPath: fullPath), path: path, folder: folder) else { return nil }
+                guard let target = resolvedLink(URL(fileURLWithPath: fullPath), path: path(), folder: folder) else { return nil }
                 real = target.path
                 guard stat(fullPath, &info) == 0 else { return nil }
             }
@@ -237,7 +266,7 @@ struct ContentScanner: Sendable {
             case S_IFREG: return Entry(name: name, location: real, isDirectory: false, stamp: FileStamp(info))
             case S_IFDIR: return Entry(name: name, location: real, isDirectory: true, stamp: FileStamp(info))
             default:
-                report(path, "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
+                report(path(), "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
                 return nil
             }
         }
