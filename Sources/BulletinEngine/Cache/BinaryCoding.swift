@@ -72,6 +72,11 @@ struct BinaryReader {
         return offset..<offset + length
     }
 
+    /// The next `length` bytes, copied out.
+    mutating func copyBytes(_ length: Int) throws(Damaged) -> [UInt8] {
+        Array(bytes[try skip(length)])
+    }
+
     var atEnd: Bool { offset == end }
 
     mutating func int() throws(Damaged) -> Int {

@@ -19,9 +19,6 @@ struct BuildCache: Sendable {
         var digest: Digest
     }
 
-    /// Output path → page fingerprint, for one tree.
-    typealias Manifest = [String: Digest]
-
     /// The build that made the output: when its inputs are the same again, nothing is done.
     struct LastBuild: Sendable, Equatable {
         var inputs: Digest
@@ -32,7 +29,7 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 5
+    static let formatVersion = 6
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]
@@ -81,11 +78,7 @@ struct BuildCache: Sendable {
             cache.storage = bytes
             for _ in 0..<(try reader.count()) {
                 let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
-                var manifest: Manifest = [:]
-                let count = try reader.count()
-                manifest.reserveCapacity(count)
-                for _ in 0..<count { manifest[try reader.string()] = try reader.digest() }
-                cache.trees[tree] = manifest
+                cache.trees[tree] = try Manifest(from: &reader)
             }
             cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
                 LastBuild(inputs: try r.digest(), templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
@@ -158,11 +151,7 @@ struct BuildCache: Sendable {
         for (tree, manifest) in trees {
             w.stamp(tree.directory)
             w.stamp(tree.marker)
-            w.int(manifest.count)
-            for (path, digest) in manifest {
-                w.string(path)
-                w.digest(digest)
-            }
+            manifest.write(to: &w)
         }
         w.optional(last) { w, last in
             w.digest(last.inputs)

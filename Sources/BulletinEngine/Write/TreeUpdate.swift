@@ -25,7 +25,7 @@ struct TreeUpdate {
     }
 
     func plan() -> Plan {
-        let manifest = Dictionary(zip(paths, fingerprints), uniquingKeysWith: { first, _ in first })
+        let manifest = BuildCache.Manifest(paths: paths, fingerprints: fingerprints)
         let current = TreeIdentity(of: output.target).flatMap { id in known[id].map { (id, $0) } }
         let unchanged = current?.1 == manifest
         return Plan(manifest: manifest, current: current, work: [], unchanged: unchanged)
@@ -41,23 +41,30 @@ struct TreeUpdate {
             spareManifest = known
         } else if identity != nil {
             // A tree of ours whose contents the cache does not vouch for: every file is rewritten.
-            spareManifest = Dictionary(uniqueKeysWithValues: Self.files(in: spare).map { ($0, Digest(high: 0, low: 0)) })
+            let files = Self.files(in: spare)
+            spareManifest = BuildCache.Manifest(paths: files, fingerprints: files.map { _ in Digest(high: 0, low: 0) })
         } else {
             try? fm.removeItem(at: spare)
             try fm.createDirectory(at: spare, withIntermediateDirectories: true)
-            spareManifest = [:]
+            spareManifest = .empty
             plan.spareWasEmpty = true
         }
         // A new marker gives the spare a new identity before anything in it changes, so a
         // build killed halfway leaves a spare the next build will not trust.
         try OutputFolder.writeMarker(in: spare)
-        for path in spareManifest.keys where plan.manifest[path] == nil {
-            unlink(spare.appendingPathComponent(path).path)
-            Self.removeEmptyFolders(above: path, in: spare)
+        if !spareManifest.samePaths(as: plan.manifest) {
+            let wanted = Set(paths)
+            for path in spareManifest.paths where !wanted.contains(path) {
+                unlink(spare.appendingPathComponent(path).path)
+                Self.removeEmptyFolders(above: path, in: spare)
+            }
         }
-        plan.work = zip(paths, fingerprints).map { path, fingerprint in
-            if spareManifest[path] == fingerprint { return .keep }
-            if plan.current?.1[path] == fingerprint { return .copy }
+        let inSpare = spareManifest.fingerprints(alignedWith: plan.manifest)
+        let inOutput = plan.current?.1.fingerprints(alignedWith: plan.manifest)
+        plan.work = fingerprints.indices.map { index in
+            let fingerprint = fingerprints[index]
+            if inSpare[index] == fingerprint { return .keep }
+            if inOutput?[index] == fingerprint { return .copy }
             return .render
         }
         var folders = Set<String>()
