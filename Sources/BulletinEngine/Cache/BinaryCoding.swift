@@ -38,6 +38,11 @@ struct BinaryWriter {
         word(value.low)
     }
 
+    /// A case as its position among all cases: no string to make or match when read back.
+    mutating func choice<E: CaseIterable & Equatable>(_ value: E) {
+        int(E.allCases.firstIndex(of: value).map { E.allCases.distance(from: E.allCases.startIndex, to: $0) } ?? 0)
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -134,8 +139,9 @@ struct BinaryReader {
         return values
     }
 
-    mutating func choice<E: RawRepresentable>(_ type: E.Type) throws(Damaged) -> E where E.RawValue == String {
-        guard let value = E(rawValue: try string()) else { throw Damaged() }
-        return value
+    mutating func choice<E: CaseIterable>(_ type: E.Type) throws(Damaged) -> E {
+        let position = try int()
+        guard position >= 0, position < E.allCases.count else { throw Damaged() }
+        return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: position)]
     }
 }

@@ -29,7 +29,7 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 6
+    static let formatVersion = 7
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     var files: [String: FileDigest] = [:]

@@ -3,7 +3,7 @@
 /// model must be added here too; `CacheCodingTests` round-trips every sample record to catch one left out.
 extension Record {
     func write(to w: inout BinaryWriter) {
-        w.string(self.kind.rawValue)
+        w.choice(self.kind)
         w.string(self.community)
         w.string(self.slug)
         w.string(self.sourcePath)
@@ -13,10 +13,10 @@ extension Record {
         w.bool(self.draft)
         w.int(self.bodyFirstLine)
         w.array(self.bundleAssets) { $0.string($1) }
-        w.array(self.fieldPositions.sorted { $0.key < $1.key }) { w, entry in
-            w.string(entry.key)
-            w.int(entry.value.line)
-            w.int(entry.value.column)
+        w.array(self.fieldPositions.entries) { w, entry in
+            w.string(entry.name)
+            w.int(entry.position.line)
+            w.int(entry.position.column)
         }
         switch self.details {
         case .meeting(let m):
@@ -24,7 +24,7 @@ extension Record {
             m.write(to: &w)
         case .activity(let a):
             w.int(1)
-            w.string(a.category.rawValue)
+            w.choice(a.category)
             w.optional(a.endDate) { $0.date($1) }
             w.optional(a.time) { $0.time($1) }
             w.optional(a.location) { $0.string($1) }
@@ -34,10 +34,10 @@ extension Record {
             w.optional(a.volunteers) { $0.int($1) }
         case .convention(let c):
             w.int(2)
-            w.string(c.kind.rawValue)
+            w.choice(c.kind)
             w.optional(c.adopted) { $0.date($1) }
             w.optional(c.effective) { $0.date($1) }
-            w.string(c.status.rawValue)
+            w.choice(c.status)
             w.optional(c.version) { $0.string($1) }
             w.optional(c.supersedes) { $0.string($1) }
             w.optional(c.adoptedBy) { $0.string($1) }
@@ -46,8 +46,8 @@ extension Record {
             w.int(3)
             w.date(p.raised)
             w.optional(p.raisedBy) { $0.string($1) }
-            w.optional(p.category) { $0.string($1.rawValue) }
-            w.string(p.status.rawValue)
+            w.optional(p.category) { $0.choice($1) }
+            w.choice(p.status)
             w.optional(p.resolved) { $0.date($1) }
             w.bool(p.urgent)
         }
@@ -62,7 +62,7 @@ extension Record {
         let draft = try r.bool()
         let bodyFirstLine = try r.int()
         let assets = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
-        var positions: [String: FieldPosition] = [:]
+        var positions: FieldPositions = [:]
         for _ in 0..<(try r.count()) {
             positions[try r.string()] = FieldPosition(line: try r.int(), column: try r.int())
         }
@@ -103,8 +103,8 @@ extension Record {
 
 extension Meeting {
     func write(to w: inout BinaryWriter) {
-        w.string(format.rawValue)
-        w.string(status.rawValue)
+        w.choice(format)
+        w.choice(status)
         w.optional(time) { $0.time($1) }
         w.optional(endTime) { $0.time($1) }
         w.optional(location) { $0.string($1) }
@@ -118,7 +118,7 @@ extension Meeting {
         w.array(agenda) { $0.string($1) }
         w.array(problems) { $0.string($1) }
         w.optional(round) { $0.int($1) }
-        w.optional(outcome) { $0.string($1.rawValue) }
+        w.optional(outcome) { $0.choice($1) }
         w.array(decisions) { $0.string($1) }
         w.optional(vote) { $0.vote($1) }
         w.array(followUp) { w, item in
@@ -155,7 +155,7 @@ extension Meeting {
 
 extension Diagnostic {
     func write(to w: inout BinaryWriter) {
-        w.string(severity.rawValue)
+        w.choice(severity)
         w.string(path)
         w.int(line)
         w.int(column)

@@ -1,6 +1,6 @@
 /// One problem found in the content or theme, located precisely enough for a person to fix it.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable, CaseIterable { case error, warning }
 
     public var severity: Severity
     /// Path relative to the folder the build was pointed at (e.g. `communities/x/meetings/a.md`).

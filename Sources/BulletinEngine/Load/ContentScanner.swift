@@ -181,16 +181,28 @@ struct ContentScanner: Sendable {
     /// The name almost every dated record has, plain ASCII `YYYY-MM-DD-slug` with a valid date
     /// and slug, read byte by byte; nil sends any other name to the checks that explain it.
     private static func usualDatedName(_ stem: String) -> (SimpleDate, String)? {
-        let bytes = stem.utf8
-        guard bytes.count > 11, bytes[bytes.index(bytes.startIndex, offsetBy: 10)] == UInt8(ascii: "-"),
-              let date = SimpleDate(iso: Substring(bytes.prefix(10))) else { return nil }
-        let slugBytes = bytes.dropFirst(11)
-        guard slugBytes.first != UInt8(ascii: "-"), slugBytes.last != UInt8(ascii: "-"),
-              slugBytes.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") })
-        else { return nil }
-        let slug = String(Substring(slugBytes))
-        guard slugBytes.count > 5 || !reservedNames.contains(slug) else { return nil }
-        return (date, slug)
+        var stem = stem
+        return stem.withUTF8 { bytes -> (SimpleDate, String)? in
+            guard bytes.count > 11, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
+                  bytes[11] != UInt8(ascii: "-"), bytes[bytes.count - 1] != UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+                  (1...12).contains(month), day >= 1, day <= SimpleDate.daysIn(month: month, year: year) else { return nil }
+            let slugBytes = UnsafeBufferPointer(rebasing: bytes[11...])
+            guard slugBytes.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") })
+            else { return nil }
+            let slug = String(decoding: slugBytes, as: UTF8.self)
+            guard slugBytes.count > 5 || !reservedNames.contains(slug) else { return nil }
+            return (SimpleDate(year: year, month: month, day: day), slug)
+        }
     }
 
     /// `fullName` turns a valid name back into the whole file name to suggest.

@@ -25,6 +25,32 @@ public struct FieldPosition: Sendable, Hashable {
     public var column: Int
 }
 
+/// Where the few fields checked after parsing (`problems`, `supersedes`, `status`) stand in
+/// a record's file, for messages. A short list in name order rather than a dictionary: every
+/// record carries one, and making a dictionary of it for each cached record cost more than the lookups.
+public struct FieldPositions: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    public struct Entry: Sendable, Hashable {
+        public var name: String
+        public var position: FieldPosition
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init(dictionaryLiteral elements: (String, FieldPosition)...) {
+        for (name, position) in elements { self[name] = position }
+    }
+
+    public subscript(name: String) -> FieldPosition? {
+        get { entries.first { $0.name == name }?.position }
+        set {
+            entries.removeAll { $0.name == name }
+            guard let newValue else { return }
+            let at = entries.firstIndex { $0.name > name } ?? entries.count
+            entries.insert(Entry(name: name, position: newValue), at: at)
+        }
+    }
+}
+
 public struct Vote: Sendable, Hashable {
     public var inFavour: Int
     public var against: Int
@@ -126,7 +152,7 @@ public struct Record: Sendable, Hashable {
         public var bundleAssets: [String]
         public var details: RecordDetails
         /// Where the fields checked after parsing stand in the file, for messages.
-        public var fieldPositions: [String: FieldPosition]
+        public var fieldPositions: FieldPositions
     }
 
     private final class Box: Sendable {
@@ -138,7 +164,7 @@ public struct Record: Sendable, Hashable {
 
     public init(kind: RecordKind, community: String, slug: String, sourcePath: String, title: String,
                 date: SimpleDate?, tags: [String], draft: Bool, body: String, bodyFirstLine: Int = 1,
-                bundleAssets: [String], details: RecordDetails, fieldPositions: [String: FieldPosition] = [:]) {
+                bundleAssets: [String], details: RecordDetails, fieldPositions: FieldPositions = [:]) {
         box = Box(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: body, bodyFirstLine: bodyFirstLine, bundleAssets: bundleAssets,
                          details: details, fieldPositions: fieldPositions))

@@ -51,7 +51,7 @@ struct RecordParser {
             details = problem.map(RecordDetails.problem)
         }
         guard let title, let details, !sink.hasErrors else { return nil }
-        var positions: [String: FieldPosition] = [:]
+        var positions: FieldPositions = [:]
         for key in ["problems", "supersedes", "status"] { positions[key] = f.position(of: key) }
         return Record(kind: source.kind, community: source.community, slug: source.slug,
                       sourcePath: source.file.path, title: title, date: date, tags: tags, draft: draft,
