@@ -22,9 +22,13 @@ struct ContentValidator {
         var bodyProblems: [Diagnostic] = []
     }
 
-    func validate(_ inventory: ContentInventory, site: SiteConfig) -> Result {
+    /// `recordDigests` holds the digest of each record's file, in the inventory's order, as
+    /// the load stage worked it out.
+    func validate(_ inventory: ContentInventory, site: SiteConfig, recordDigests: [Digest?]) -> Result {
         let reader = DocumentReader(labels: labels)
-        let outcomes = Parallel.map(inventory.records) { source in record(source, reader: reader) }
+        let outcomes = Parallel.map(Array(inventory.records.indices)) { index in
+            record(inventory.records[index], digest: recordDigests[index], reader: reader)
+        }
         var result = Result(content: ParsedContent(site: site, pages: [], communities: [], records: []),
                             diagnostics: [], bodies: [:], bodyProblems: [], recordKeys: [:])
         result.bodies.reserveCapacity(outcomes.count)
@@ -51,8 +55,7 @@ struct ContentValidator {
         return result
     }
 
-    private func record(_ source: RecordSource, reader: DocumentReader) -> Outcome {
-        let (digest, bytes) = cache.contents(of: source.file)
+    private func record(_ source: RecordSource, digest: Digest?, reader: DocumentReader) -> Outcome {
         let key = digest.map { cache.key(of: source, content: $0) }
         if let key, let hit = cache.parsed(key) {
             return Outcome(record: hit.record, key: key, warnings: hit.warnings,
@@ -60,13 +63,7 @@ struct ContentValidator {
         }
         let sink = DiagnosticSink()
         let parser = RecordParser(reader: reader)
-        // Bytes already read are used when within the size a record may be; otherwise the
-        // reader reads (and refuses) the file itself.
-        let parsed = if let bytes, bytes.count <= DocumentReader.maximumSize {
-            parser.parse(source, text: bytes, sink: sink)
-        } else {
-            parser.parse(source, sink: sink)
-        }
+        let parsed = parser.parse(source, sink: sink)
         guard let record = parsed else {
             return Outcome(record: nil, key: nil, warnings: sink.diagnostics)
         }
