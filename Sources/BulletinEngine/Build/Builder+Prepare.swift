@@ -11,7 +11,8 @@ extension Builder {
         let inventory: ContentInventory
         let markdown: MarkdownRenderer
         let bodies: RenderedBodies
-        let recordKeys: [String: Digest]
+        /// The digest of everything each record was made from, by record identity.
+        let recordKeys: [ObjectIdentifier: Digest]
         let cache: RecordCache
         let digests: Digests
         let warnings: [Diagnostic]

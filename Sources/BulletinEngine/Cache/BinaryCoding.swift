@@ -123,6 +123,11 @@ struct BinaryReader {
         return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + length], as: UTF8.self) }
     }
 
+    /// A string left as its bytes, sharing this reader's buffer.
+    mutating func storedText() throws(Damaged) -> StoredText {
+        StoredText(bytes: bytes, range: try skip(try int()))
+    }
+
     mutating func digest() throws(Damaged) -> Digest {
         Digest(high: try word(), low: try word())
     }
@@ -144,4 +149,13 @@ struct BinaryReader {
         guard position >= 0, position < E.allCases.count else { throw Damaged() }
         return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: position)]
     }
+}
+
+/// Text as `BinaryWriter` wrote it, made a `String` only when asked for; it shares the bytes
+/// it was read from instead of copying them.
+struct StoredText: Sendable {
+    let bytes: [UInt8]
+    let range: Range<Int>
+
+    var string: String { bytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) } }
 }

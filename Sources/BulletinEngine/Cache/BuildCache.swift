@@ -10,7 +10,7 @@ struct BuildCache: Sendable {
         let record: Record
         let warnings: [Diagnostic]
         let bodyProblems: [Diagnostic]
-        let summary: String?
+        let summary: RenderedBodies.Summary?
     }
 
     /// The digest of a file's bytes, valid while its stamp is unchanged.

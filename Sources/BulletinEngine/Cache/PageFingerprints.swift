@@ -9,15 +9,13 @@ import Foundation
 struct PageFingerprints: Sendable {
     let graph: SiteGraph
     let site: Digest
-    let recordKeys: [String: Digest]
+    /// By record identity.
+    let recordKeys: [ObjectIdentifier: Digest]
     let fileDigest: @Sendable (SourceFile) -> Digest?
 
     /// `paths` are the jobs' output paths, in the same order.
     func fingerprints(of jobs: [PageJob], paths: [String]) -> [Digest] {
-        // Each published record's key found once by its path; lists then find it by identity,
-        // which hashes eight bytes instead of the path (sixty thousand list entries).
-        let keys = Dictionary(uniqueKeysWithValues: graph.records.map { ($0.identity, pathKey($0)) })
-        @Sendable func key(_ record: Record) -> Digest { keys[record.identity] ?? pathKey(record) }
+        @Sendable func key(_ record: Record) -> Digest { recordKeys[record.identity] ?? fresh() }
         @Sendable func records(_ list: [Record]) -> Digest {
             var b = DigestBuilder("records")
             for record in list { b.add(key(record)) }
@@ -81,7 +79,5 @@ struct PageFingerprints: Sendable {
     }
 
     /// A record with no digest (never cached) gets a fresh one each build: always rendered.
-    private func pathKey(_ record: Record) -> Digest {
-        recordKeys[record.sourcePath] ?? DigestBuilder(UUID().uuidString).finish()
-    }
+    private func fresh() -> Digest { DigestBuilder(UUID().uuidString).finish() }
 }

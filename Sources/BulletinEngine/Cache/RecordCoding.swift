@@ -206,13 +206,13 @@ extension BuildCache.ParsedRecord {
         record.write(to: &w)
         w.array(warnings) { w, d in d.write(to: &w) }
         w.array(bodyProblems) { w, d in d.write(to: &w) }
-        w.optional(summary) { $0.string($1) }
+        w.optional(summary) { $0.string($1.text) }
     }
 
     init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
         self.init(record: try Record(from: &r),
                   warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   bodyProblems: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
-                  summary: try r.optional { r throws(BinaryReader.Damaged) in try r.string() })
+                  summary: try r.optional { r throws(BinaryReader.Damaged) in .stored(try r.storedText()) })
     }
 }

@@ -8,10 +8,11 @@ struct ContentValidator {
     struct Result {
         var content: ParsedContent
         var diagnostics: [Diagnostic]
-        var bodies: [String: RenderedBodies.Entry]
+        /// By record identity: a hash of eight bytes rather than of a path, for every record.
+        var bodies: [ObjectIdentifier: RenderedBodies.Entry]
         var bodyProblems: [Diagnostic]
-        /// Source path → the digest of everything the record was made from.
-        var recordKeys: [String: Digest]
+        /// The digest of everything each record was made from, by record identity.
+        var recordKeys: [ObjectIdentifier: Digest]
     }
 
     private struct Outcome: @unchecked Sendable {
@@ -38,8 +39,8 @@ struct ContentValidator {
             result.bodyProblems += outcome.bodyProblems
             guard let record = outcome.record else { continue }
             result.content.records.append(record)
-            result.bodies[record.sourcePath] = outcome.body
-            if let key = outcome.key { result.recordKeys[record.sourcePath] = key }
+            result.bodies[record.identity] = outcome.body
+            if let key = outcome.key { result.recordKeys[record.identity] = key }
         }
         let profiles = ProfileParser(reader: reader)
         for source in inventory.communities {
@@ -74,10 +75,10 @@ struct ContentValidator {
         kept.body = ""
         if let key, !sink.diagnostics.contains(where: { $0.severity == .error }) {
             cache.add(key, BuildCache.ParsedRecord(record: kept, warnings: sink.diagnostics,
-                                                     bodyProblems: rendered.problems, summary: rendered.summary))
+                                                     bodyProblems: rendered.problems, summary: rendered.summary.map(RenderedBodies.Summary.text)))
         }
         return Outcome(record: kept, key: key, warnings: sink.diagnostics,
-                       body: RenderedBodies.Entry(html: rendered.html, summary: rendered.summary),
+                       body: RenderedBodies.Entry(html: rendered.html, summary: rendered.summary.map(RenderedBodies.Summary.text)),
                        bodyProblems: rendered.problems)
     }
 }
