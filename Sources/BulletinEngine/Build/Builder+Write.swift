@@ -17,14 +17,15 @@ extension Builder {
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         // Worked out once: a path is a string built anew each time a job is asked for it.
         let paths = jobs.map(\.outputPath)
-        try checkUniquePaths(jobs, paths)
+        let pathList = BuildCache.PathList(paths)
+        // A tree the cache knows was built from paths that were checked: the same list needs no check.
+        if !known.values.contains(where: { $0.paths == pathList }) { try checkUniquePaths(jobs, paths) }
         let sitemap = paths.filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
         let fingerprints = PageFingerprints(graph: graph, site: prepared.digests.site,
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
             .fingerprints(of: jobs, paths: paths)
-        let update = TreeUpdate(output: output, paths: paths, fingerprints: fingerprints,
-                                known: known)
+        let update = TreeUpdate(output: output, paths: paths, pathList: pathList, fingerprints: fingerprints, known: known)
         var plan = update.plan()
         if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer)) }
         if plan.unchanged, let current = plan.current {

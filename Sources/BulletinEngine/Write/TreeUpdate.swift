@@ -8,6 +8,8 @@ import Foundation
 struct TreeUpdate {
     let output: OutputFolder
     let paths: [String]
+    /// The same paths, as the manifest keeps them.
+    let pathList: BuildCache.PathList
     let fingerprints: [Digest]
     /// Manifests of the trees the cache knows; a tree it does not know is written whole.
     let known: [TreeIdentity: BuildCache.Manifest]
@@ -25,7 +27,7 @@ struct TreeUpdate {
     }
 
     func plan() -> Plan {
-        let manifest = BuildCache.Manifest(paths: paths, fingerprints: fingerprints)
+        let manifest = BuildCache.Manifest(paths: pathList, fingerprints: fingerprints)
         let current = TreeIdentity(of: output.target).flatMap { id in known[id].map { (id, $0) } }
         let unchanged = current?.1 == manifest
         return Plan(manifest: manifest, current: current, work: [], unchanged: unchanged)
@@ -42,7 +44,7 @@ struct TreeUpdate {
         } else if identity != nil {
             // A tree of ours whose contents the cache does not vouch for: every file is rewritten.
             let files = Self.files(in: spare)
-            spareManifest = BuildCache.Manifest(paths: files, fingerprints: files.map { _ in Digest(high: 0, low: 0) })
+            spareManifest = BuildCache.Manifest(paths: BuildCache.PathList(files), fingerprints: files.map { _ in Digest(high: 0, low: 0) })
         } else {
             try? fm.removeItem(at: spare)
             try fm.createDirectory(at: spare, withIntermediateDirectories: true)
@@ -52,15 +54,15 @@ struct TreeUpdate {
         // A new marker gives the spare a new identity before anything in it changes, so a
         // build killed halfway leaves a spare the next build will not trust.
         try OutputFolder.writeMarker(in: spare)
-        if !spareManifest.samePaths(as: plan.manifest) {
+        if spareManifest.paths != pathList {
             let wanted = Set(paths)
-            for path in spareManifest.paths where !wanted.contains(path) {
+            for path in spareManifest.paths.paths where !wanted.contains(path) {
                 unlink(spare.appendingPathComponent(path).path)
                 Self.removeEmptyFolders(above: path, in: spare)
             }
         }
-        let inSpare = spareManifest.fingerprints(alignedWith: plan.manifest)
-        let inOutput = plan.current?.1.fingerprints(alignedWith: plan.manifest)
+        let inSpare = spareManifest.fingerprints(alignedWith: pathList)
+        let inOutput = plan.current?.1.fingerprints(alignedWith: pathList)
         plan.work = fingerprints.indices.map { index in
             let fingerprint = fingerprints[index]
             if inSpare[index] == fingerprint { return .keep }
