@@ -26,7 +26,8 @@ struct SiteIndexer {
         }
         let published = all.filter { includeDrafts || !$0.draft }
         let publishedKeys = Set(all.indices.filter { includeDrafts || !all[$0].draft }.map { keys[$0] })
-        checkReferences(all, byKey: byKey, publishedKeys: publishedKeys)
+        // The references are checked and the tags gathered on another core while this one sorts and groups.
+        let checking = Background { [self, byKey] in references(all, byKey: byKey, publishedKeys: publishedKeys) }
 
         // Dates are read out once: comparing them is most of the sort, and reading a record's
         // field each time costs a reference count.
@@ -44,7 +45,7 @@ struct SiteIndexer {
                 supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
             }
         }
-        let (tags, tagSlugs) = tags(of: sorted)
+        let tagging = Background { [sorted] in Self.tags(of: sorted) }
         var grouped: [String: [RecordKind: [Record]]] = [:]
         for record in sorted { grouped[record.community, default: [:]][record.kind, default: []].append(record) }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
@@ -52,6 +53,8 @@ struct SiteIndexer {
         }
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
+        diagnostics += checking.value
+        let (tags, tagSlugs) = tagging.value
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
                          records: sorted, tags: tags, meetingsByProblem: meetingsByProblem,
                          supersededBy: supersededBy,
@@ -60,7 +63,12 @@ struct SiteIndexer {
                          tagSlugs: tagSlugs)
     }
 
-    private mutating func checkReferences(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>) {
+    /// What is wrong with the records' references to each other, and scheduled meetings whose day has passed.
+    private func references(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func report(_ path: String, at position: FieldPosition, field: String, severity: Diagnostic.Severity = .error, message: String) {
+            diagnostics.append(Self.diagnostic(path, at: position, field: field, severity: severity, message: message))
+        }
         for record in records where includeDrafts || !record.draft {
             let at = { (field: String) in record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
             if record.meeting?.status == .scheduled, let date = record.date, date < today {
@@ -93,16 +101,16 @@ struct SiteIndexer {
                 }
             }
         }
+        return diagnostics
     }
 
     /// Tags that differ only in case or spacing share one page, named by the spelling that
     /// sorts first. Also gives every spelling's slug, which list entries link to.
-    private func tags(of records: [Record]) -> ([TagNode], [String: String]) {
+    private static func tags(of records: [Record]) -> ([TagNode], [String: String]) {
         var slotOfSpelling: [String: Int] = [:]
         var slotOfSlug: [String: Int] = [:]
         var names: [String] = [], slugs: [String] = [], lists: [[Record]] = []
         for record in records {
-            var slotsOfRecord: [Int] = []
             for tag in record.tags {
                 let slot: Int
                 if let known = slotOfSpelling[tag] {
@@ -121,10 +129,9 @@ struct SiteIndexer {
                     }
                     slotOfSpelling[tag] = slot
                 }
-                if !slotsOfRecord.contains(slot) {
-                    slotsOfRecord.append(slot)
-                    lists[slot].append(record)
-                }
+                // Two spellings of one tag on a record list it once: records come one at a time,
+                // so it would be the last one listed.
+                if lists[slot].last?.identity != record.identity { lists[slot].append(record) }
             }
         }
         let nodes = names.indices.map { TagNode(name: names[$0], slug: slugs[$0], records: lists[$0]) }
@@ -132,9 +139,12 @@ struct SiteIndexer {
         return (nodes, slotOfSpelling.mapValues { slugs[$0] })
     }
 
-    private mutating func report(_ path: String, at position: FieldPosition = FieldPosition(line: 1, column: 1),
-                                 field: String? = nil, severity: Diagnostic.Severity = .error, message: String) {
-        diagnostics.append(Diagnostic(severity, path: path, line: position.line, column: position.column,
-                                      field: field, message: message))
+    private mutating func report(_ path: String, message: String) {
+        diagnostics.append(Self.diagnostic(path, at: FieldPosition(line: 1, column: 1), field: nil, severity: .error, message: message))
+    }
+
+    private static func diagnostic(_ path: String, at position: FieldPosition, field: String?,
+                                   severity: Diagnostic.Severity, message: String) -> Diagnostic {
+        Diagnostic(severity, path: path, line: position.line, column: position.column, field: field, message: message)
     }
 }
