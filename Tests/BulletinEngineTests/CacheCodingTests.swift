@@ -33,7 +33,7 @@ struct CacheCodingTests {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("state")
         var cache = BuildCache.empty()
-        cache.files["/x"] = BuildCache.FileDigest(stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4, device: 5),
+        cache.files[BuildCache.fileKey("/x")] = BuildCache.FileDigest(stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4, device: 5),
                                                   digest: Digest(high: 6, low: 7))
         try cache.save(to: file)
         #expect(BuildCache.load(from: file).files.count == 1)
@@ -76,6 +76,31 @@ struct CacheCodingTests {
             #expect(read.warnings == entry.warnings)
             #expect(read.summary?.text == entry.summary?.text)
         }
+    }
+
+    /// Digests and records of files that are gone are dropped once they are more than a tenth
+    /// of the cache (and at least a hundred), so a long-lived cache does not grow without end.
+    @Test func entriesOfFilesNoLongerThereAreDropped() throws {
+        var files = Robust.base
+        for index in 0..<150 {
+            files["communities/c/problems/p\(index).md"] = "---\ntitle: P\(index)\nraised: 2024-01-01\nstatus: open\n---\n"
+            files["media/m\(index).txt"] = "m\(index)"
+        }
+        let site = try TestSite.files(files)
+        // Digests of files changed within the last two seconds are not kept: these are made older.
+        let past = Date().addingTimeInterval(-3_600)
+        for path in files.keys { try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: site.url(path).path) }
+        try site.build()
+        let state = OutputFolder(site.output).cacheFile
+        let full = BuildCache.load(from: state)
+        #expect(full.files.count >= 302 && full.recordCount == 150, "\(full.files.count) files, \(full.recordCount) records")
+        for index in 0..<150 {
+            try FileManager.default.removeItem(at: site.url("communities/c/problems/p\(index).md"))
+            try FileManager.default.removeItem(at: site.url("media/m\(index).txt"))
+        }
+        try site.build()
+        let pruned = BuildCache.load(from: state)
+        #expect(pruned.files.count == 2 && pruned.recordCount == 0, "\(pruned.files.count) files, \(pruned.recordCount) records")
     }
 
     /// The cache's checksum reads its bytes in parts: any split gives the same digest, and any

@@ -131,8 +131,14 @@ extension Builder {
                         recordKeys: parsed.recordKeys, cache: cache, digests: loaded.digests, warnings: ordered)
     }
 
-    /// Every file whose digest the cache keeps, by the path it is kept under.
+    /// Every file whose digest the cache keeps, by its location.
     static func files(of inventory: ContentInventory, theme: Theme) -> [String] {
         (inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.location)
+    }
+
+    /// How many files `files(of:theme:)` lists.
+    static func fileCount(of inventory: ContentInventory, theme: Theme) -> Int {
+        inventory.profileFiles.count + inventory.records.reduce(0) { $0 + 1 + $1.bundleAssets.count }
+            + inventory.media.count + theme.assets.count
     }
 }

@@ -10,7 +10,8 @@ extension Builder {
         // pages are fingerprinted and rendered, and put in place when anything changed.
         let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
         let nextCache = CacheFileWriter(file: output.cacheFile) {
-            cache.next(usedRecords: Array(recordKeys.values), usedFiles: Self.files(of: inventory, theme: prepared.theme)).encodedContent()
+            cache.next(usedRecords: Array(recordKeys.values), usedFileCount: Self.fileCount(of: inventory, theme: prepared.theme),
+                       usedFiles: { Self.files(of: inventory, theme: prepared.theme) }).encodedContent()
         }
         defer { nextCache.discard() }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)

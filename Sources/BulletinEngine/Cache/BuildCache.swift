@@ -29,10 +29,12 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 7
+    static let formatVersion = 8
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
-    var files: [String: FileDigest] = [:]
+    /// By the digest of the file's location: reading and writing the cache makes no string
+    /// and hashes sixteen bytes per file instead of a path.
+    var files: [Digest: FileDigest] = [:]
     /// Records parsed by this build.
     var records: [Digest: ParsedRecord] = [:]
     /// Records as read from disk, by where their bytes lie in `storage`: decoded only when a
@@ -44,6 +46,13 @@ struct BuildCache: Sendable {
     var last: LastBuild?
 
     init(engine: Digest) { self.engine = engine }
+
+    /// The key a file's digest is kept under.
+    static func fileKey(_ location: String) -> Digest {
+        var builder = DigestBuilder()
+        builder.add(location)
+        return builder.finish()
+    }
 
     static func empty() -> BuildCache { BuildCache(engine: Engine.digest) }
 
@@ -66,8 +75,8 @@ struct BuildCache: Sendable {
             let fileCount = try reader.count()
             cache.files.reserveCapacity(fileCount)
             for _ in 0..<fileCount {
-                let path = try reader.string()
-                cache.files[path] = FileDigest(stamp: try reader.stamp(), digest: try reader.digest())
+                let location = try reader.digest()
+                cache.files[location] = FileDigest(stamp: try reader.stamp(), digest: try reader.digest())
             }
             let recordCount = try reader.count()
             cache.storedRecords.reserveCapacity(recordCount)
@@ -118,13 +127,13 @@ struct BuildCache: Sendable {
 
     /// Everything but the trees: this part is known once the validate stage is done.
     func encodedContent() -> [UInt8] {
-        var w = BinaryWriter(capacity: files.count * 120 + storage.count + records.count * 1_400)
+        var w = BinaryWriter(capacity: files.count * 80 + storage.count + records.count * 1_400)
         w.string("bulletin-cache")
         w.int(Self.formatVersion)
         w.digest(engine)
         w.int(files.count)
-        for (path, entry) in files {
-            w.string(path)
+        for (location, entry) in files {
+            w.digest(location)
             w.stamp(entry.stamp)
             w.digest(entry.digest)
         }

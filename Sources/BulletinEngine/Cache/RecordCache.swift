@@ -9,7 +9,7 @@ final class RecordCache: @unchecked Sendable {
     let environment: Digest
     private let lock = NSLock()
     /// What this build found that the previous cache did not hold; hits take no lock.
-    private var newFiles: [String: BuildCache.FileDigest] = [:]
+    private var newFiles: [Digest: BuildCache.FileDigest] = [:]
     private var newRecords: [Digest: BuildCache.ParsedRecord] = [:]
     private let startedAt = Date().timeIntervalSince1970
 
@@ -21,10 +21,10 @@ final class RecordCache: @unchecked Sendable {
     /// The digest of a file's bytes: from the cache while its stamp is unchanged, read otherwise.
     /// Nil when the file cannot be read or is too large to be content.
     func digest(of file: SourceFile) -> Digest? {
-        let key = file.location
+        let key = BuildCache.fileKey(file.location)
         if let stamp = file.stamp, let known = previous.files[key], known.stamp == stamp { return known.digest }
         if let stamp = file.stamp, stamp.size > DocumentReader.maximumSize { return nil }
-        guard let bytes = FileReader.bytes(atPath: key) else { return nil }
+        guard let bytes = FileReader.bytes(atPath: file.location) else { return nil }
         let digest = bytes.withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         // A file changed within the last two seconds may change again without its stamp
         // changing (the clock ticks coarsely), so its digest is not kept for next time.
@@ -58,8 +58,9 @@ final class RecordCache: @unchecked Sendable {
     /// The cache for the next build: the previous one with what this build learnt. Entries
     /// this build did not use are dropped once they are more than a tenth of the cache.
     /// `usedRecords` and `usedFiles` are made sets only when there is something to prune (a
-    /// file reached twice through a link only makes pruning start a little later).
-    func next(usedRecords: [Digest], usedFiles: [String]) -> BuildCache {
+    /// file reached twice through a link only makes pruning start a little later); the files'
+    /// locations are listed only then.
+    func next(usedRecords: [Digest], usedFileCount: Int, usedFiles: () -> [String]) -> BuildCache {
         var cache = previous
         cache.trees = [:]
         cache.last = nil
@@ -70,8 +71,8 @@ final class RecordCache: @unchecked Sendable {
         if cache.recordCount > usedRecords.count + max(100, usedRecords.count / 10) {
             cache.keepRecords(Set(usedRecords))
         }
-        if cache.files.count > usedFiles.count + max(100, usedFiles.count / 10) {
-            let used = Set(usedFiles)
+        if cache.files.count > usedFileCount + max(100, usedFileCount / 10) {
+            let used = Set(usedFiles().map(BuildCache.fileKey))
             cache.files = cache.files.filter { used.contains($0.key) }
         }
         return cache
