@@ -25,6 +25,20 @@ struct RobustDeterminismTests {
         #expect(differing.isEmpty, "\(what): \(differing.count) files differ, e.g. \(differing.prefix(5))", sourceLocation: sourceLocation)
     }
 
+    /// Folder names are sorted by their UTF-8 bytes: the scanner's shortcut (the first 24
+    /// bytes as three words) must agree with a plain byte comparison, prefixes and long shared
+    /// beginnings included.
+    @Test func namesAreSortedByTheirBytes() {
+        var generator = SeededGenerator(seed: 24)
+        let pieces = ["2024-05-18-", "2024-05-1", "roof-round-", "a", "é", "电梯", "-", "z", "0", "item-005700", ".md"]
+        var names: [String] = ["", "2024-05-18-roof-round-6-and-more.md", "2024-05-18-roof-round-6-and-more", "2024-05-18-roof-round-6-and-mor"]
+        for _ in 0..<400 {
+            names.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        let expected = names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(ContentScanner.inByteOrder(names.shuffled(using: &generator)) == expected)
+    }
+
     @Test func theListingOrderDoesNotReachTheOutput() throws {
         let folder = try TemporaryFolder()
         let plain = try Self.build(into: folder.url.appendingPathComponent("plain"))

@@ -285,24 +285,27 @@ struct ContentScanner: Sendable {
     }
 
     /// Names in the order of their UTF-8 bytes, whatever order the file system lists them in.
-    /// Sorted by position in one buffer of all their bytes: comparing the strings themselves
-    /// cost some 100 instructions a comparison, a twentieth of a one-edit build.
+    /// Each name's first 24 bytes are read once as three big-endian words (zero past its end:
+    /// no name holds a NUL byte), which settle almost every comparison in a few instructions;
+    /// comparing the strings themselves cost some 100 a comparison. Names that agree that far
+    /// are compared byte by byte.
     static func inByteOrder(_ names: [String]) -> [String] {
-        var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(names.count)
-        for name in names {
-            let start = bytes.count
-            bytes.append(contentsOf: name.utf8)
-            ranges.append(start..<bytes.count)
-        }
-        let order = bytes.withUnsafeBufferPointer { buffer in
-            ranges.indices.sorted { i, j in
-                let (x, y) = (ranges[i], ranges[j])
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(buffer.baseAddress! + x.lowerBound, buffer.baseAddress! + y.lowerBound, common)
-                return order != 0 ? order < 0 : x.count < y.count
+        typealias Words = (UInt64, UInt64, UInt64)
+        let keys = names.map { name -> Words in
+            var name = name
+            return name.withUTF8 { bytes in
+                func word(_ start: Int) -> UInt64 {
+                    var value: UInt64 = 0
+                    for index in start..<start + 8 { value = value << 8 | (index < bytes.count ? UInt64(bytes[index]) : 0) }
+                    return value
+                }
+                return (word(0), word(8), word(16))
             }
+        }
+        let order = names.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a != b { return a < b }
+            return names[i].utf8.lexicographicallyPrecedes(names[j].utf8)
         }
         return order.map { names[$0] }
     }
