@@ -62,10 +62,9 @@ extension Record {
         let draft = try r.bool()
         let bodyFirstLine = try r.int()
         let assets = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
-        var positions: FieldPositions = [:]
-        for _ in 0..<(try r.count()) {
-            positions[try r.string()] = FieldPosition(line: try r.int(), column: try r.int())
-        }
+        let positions = FieldPositions(ordered: try r.array { r throws(BinaryReader.Damaged) in
+            FieldPositions.Entry(name: try r.string(), position: FieldPosition(line: try r.int(), column: try r.int()))
+        })
         let details: RecordDetails
         switch try r.int() {
         case 0: details = .meeting(try Meeting(from: &r))

@@ -40,6 +40,9 @@ public struct FieldPositions: Sendable, Hashable, ExpressibleByDictionaryLiteral
         for (name, position) in elements { self[name] = position }
     }
 
+    /// Entries already in name order, each name once, as the build cache keeps them.
+    init(ordered entries: [Entry]) { self.entries = entries }
+
     public subscript(name: String) -> FieldPosition? {
         get { entries.first { $0.name == name }?.position }
         set {
