@@ -9,24 +9,22 @@ import Testing
 struct CompiledRendererTests {
     // MARK: whole sites
 
-    /// Builds `content` twice: with a copy of `theme` in a folder only swift-mustache renders,
-    /// and with `compiled` (by default the same theme) as a build renders it. Every output
-    /// file must match.
+    /// Builds `content` twice: with `theme` rendered by swift-mustache alone, and with
+    /// `compiled` (by default the same theme) as a build renders it. Every output file must match.
     static func expectSameSite(content: URL, includeDrafts: Bool = false, theme: URL = Repo.templates, compiled: URL? = nil,
                                sourceLocation: SourceLocation = #_sourceLocation) throws {
         let compiled = compiled ?? theme
-        let (mustacheTheme, owner) = try Robust.themeCopy(of: theme)
-        MustacheOnlyThemes.insert(mustacheTheme)
-        defer { MustacheOnlyThemes.remove(mustacheTheme) }
-        #expect(Theme.load(from: mustacheTheme, language: "en").0?.compiled.ranges.isEmpty == true)
-        func build(_ templates: URL, into name: String) throws -> [String: Data] {
-            let options = BuildOptions(content: content, templates: templates, output: owner.url.appendingPathComponent(name),
+        let owner = try TemporaryFolder()
+        #expect(Theme.load(from: theme, language: "en", compiling: false).0?.compiled.ranges.isEmpty == true)
+        func build(_ templates: URL, into name: String, compiling: Bool) throws -> [String: Data] {
+            var options = BuildOptions(content: content, templates: templates, output: owner.url.appendingPathComponent(name),
                                        includeDrafts: includeDrafts, moment: .date(testToday))
+            options.compileTemplates = compiling
             _ = try Builder(options: options).build()
             return OutputTree.snapshot(options.output)
         }
-        let expected = try build(mustacheTheme, into: "mustache")
-        let actual = try build(compiled, into: "compiled")
+        let expected = try build(theme, into: "mustache", compiling: false)
+        let actual = try build(compiled, into: "compiled", compiling: true)
         #expect(expected.keys.sorted() == actual.keys.sorted(), sourceLocation: sourceLocation)
         #expect(expected.keys.filter { $0.hasSuffix(".html") }.count > 3, sourceLocation: sourceLocation)
         let differing = expected.keys.sorted().filter { expected[$0] != actual[$0] }

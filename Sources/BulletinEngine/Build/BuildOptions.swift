@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var keepDataUntilExit = false
     /// Lists a folder's names; tests shuffle it to prove the output does not depend on it.
     var listDirectory: @Sendable (URL) -> [String] = FolderNames.list
+    /// Off, every page is rendered by swift-mustache rather than the compiled templates: the
+    /// differential tests compare the two.
+    var compileTemplates = true
     /// Called before each output file is written; tests throw from it to simulate a full disk.
     var beforeWrite: (@Sendable (String) throws -> Void)?
 

@@ -53,7 +53,7 @@ extension Builder {
         problems += siteSink.diagnostics
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
         let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language,
-                                                      accepted: loading.value.last?.templates)
+                                                      accepted: loading.value.last?.templates, compiling: options.compileTemplates)
         problems += themeProblems.map { theme in
             var located = theme
             located.path = options.templates.lastPathComponent + "/" + theme.path

@@ -38,7 +38,9 @@ public struct Theme: Sendable {
     /// Reads and checks the whole theme, reporting every problem with the template's file and
     /// line. Templates whose digest is `accepted` (the last build's, which swift-mustache read
     /// without an error) are not read by swift-mustache again until a page needs it.
-    static func load(from root: URL, language: String, accepted: Digest? = nil) -> (Theme?, [Diagnostic]) {
+    /// `compiling: false` leaves every page to swift-mustache: the differential tests build a
+    /// site both ways and compare every byte.
+    static func load(from root: URL, language: String, accepted: Digest? = nil, compiling: Bool = true) -> (Theme?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         let (strings, stringProblems) = ThemeStrings.load(themeRoot: root, language: language)
         problems += stringProblems
@@ -107,7 +109,7 @@ public struct Theme: Sendable {
         var themeDigest = DigestBuilder("theme")
         themeDigest.add(templates)
         themeDigest.add(stringsDigest)
-        let compiled = CompiledTemplates(sources: MustacheOnlyThemes.contains(root) ? [:] : sources)
+        let compiled = CompiledTemplates(sources: compiling ? sources : [:])
         return (Theme(mustache: MustacheTemplates(sources: sources, parsed: trusted ? nil : library), compiled: compiled,
                       strings: strings, assets: assets, digest: themeDigest.finish(), templatesDigest: templates,
                       stringsDigest: stringsDigest), [])
@@ -140,17 +142,6 @@ final class MustacheTemplates: @unchecked Sendable {
             return library
         }
     }
-}
-
-/// Theme folders whose pages only swift-mustache renders: the differential tests build a site
-/// both ways and compare every byte.
-enum MustacheOnlyThemes {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var roots: Set<String> = []
-
-    static func insert(_ root: URL) { _ = lock.withLock { roots.insert(root.standardizedFileURL.path) } }
-    static func remove(_ root: URL) { _ = lock.withLock { roots.remove(root.standardizedFileURL.path) } }
-    static func contains(_ root: URL) -> Bool { lock.withLock { roots.contains(root.standardizedFileURL.path) } }
 }
 
 enum ThemeFiles {
