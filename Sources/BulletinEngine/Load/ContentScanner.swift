@@ -126,16 +126,22 @@ struct ContentScanner: Sendable {
             let name = entry.name
             let recordPath = folderPrefix + name
             let isBundle = entry.isDirectory
-            let stem: String
-            if isBundle {
-                stem = name
-            } else if name.hasSuffix(".md") {
-                stem = String(name.dropLast(3))
+            let date: SimpleDate?, slug: String
+            if kind.isDated, let usual = Self.usualDatedName(name, isBundle: isBundle) {
+                (date, slug) = usual
             } else {
-                report(recordPath, "only Markdown records (.md) and bundle folders belong in \(kind.rawValue)/; put files a record links to in a bundle folder beside its index.md")
-                continue
+                let stem: String
+                if isBundle {
+                    stem = name
+                } else if name.hasSuffix(".md") {
+                    stem = String(name.dropLast(3))
+                } else {
+                    report(recordPath, "only Markdown records (.md) and bundle folders belong in \(kind.rawValue)/; put files a record links to in a bundle folder beside its index.md")
+                    continue
+                }
+                guard let split = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
+                (date, slug) = split
             }
-            guard let (date, slug) = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
             var file = SourceFile(path: recordPath, location: entry.location, stamp: entry.stamp)
             var assets: [SourceFile] = []
             if isBundle {
@@ -159,7 +165,6 @@ struct ContentScanner: Sendable {
         guard kind.isDated else {
             return checkIdentifier(stem, path: path, what: "file name", fullName: { $0 + suffix }) ? (nil, stem) : nil
         }
-        if let usual = Self.usualDatedName(stem) { return usual }
         let looksDated = stem.utf8.count >= 10 && stem.utf8.prefix(10).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
         let prefix = looksDated ? String(decoding: stem.utf8.prefix(10), as: UTF8.self) : String(stem.prefix(10))
         let rest = looksDated ? Substring(stem.utf8.dropFirst(10)) : stem.dropFirst(10)
@@ -178,11 +183,16 @@ struct ContentScanner: Sendable {
         return (date, slug)
     }
 
-    /// The name almost every dated record has, plain ASCII `YYYY-MM-DD-slug` with a valid date
-    /// and slug, read byte by byte; nil sends any other name to the checks that explain it.
-    private static func usualDatedName(_ stem: String) -> (SimpleDate, String)? {
-        var stem = stem
-        return stem.withUTF8 { bytes -> (SimpleDate, String)? in
+    /// The name almost every dated record has, plain ASCII `YYYY-MM-DD-slug.md` (a bundle
+    /// folder without the `.md`) with a valid date and slug, read byte by byte; nil sends any
+    /// other name to the checks that explain it.
+    private static func usualDatedName(_ name: String, isBundle: Bool) -> (SimpleDate, String)? {
+        var name = name
+        return name.withUTF8 { whole -> (SimpleDate, String)? in
+            let suffix = isBundle ? 0 : 3
+            guard whole.count > suffix, isBundle || (whole[whole.count - 3] == UInt8(ascii: ".")
+                    && whole[whole.count - 2] == UInt8(ascii: "m") && whole[whole.count - 1] == UInt8(ascii: "d")) else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: whole[..<(whole.count - suffix)])
             guard bytes.count > 11, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
                   bytes[11] != UInt8(ascii: "-"), bytes[bytes.count - 1] != UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
