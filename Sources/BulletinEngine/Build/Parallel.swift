@@ -15,16 +15,23 @@ enum Parallel {
 /// Each index is written by exactly one iteration, so no lock is needed.
 private final class Slots<R>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<R?>
+    private var movedOut = false
     init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
     }
     deinit {
-        storage.deinitialize()
+        if !movedOut { storage.deinitialize() }
         storage.deallocate()
     }
     func set(_ index: Int, _ value: R) { storage[index] = value }
-    func values() -> [R] { storage.map { $0! } }
+
+    /// The results, moved out rather than copied: a copy retained every reference in every
+    /// result, and freeing the slots released them all again.
+    func values() -> [R] {
+        movedOut = true
+        return storage.indices.map { storage.moveElement(from: $0)! }
+    }
 }
 
 /// A value worked out on another thread while this one goes on; `value` waits for it.
