@@ -152,7 +152,10 @@ enum ThemeFiles {
             let url = folder.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? list(url, prefix: "\(prefix)/\(name)") : [SourceFile(path: "\(prefix)/\(name)", url: url)]
+            // With its stamp, so the cache keeps its digest from the load stage on, not only
+            // if the page fingerprints asked for it before the next cache was taken.
+            return isDirectory.boolValue ? list(url, prefix: "\(prefix)/\(name)")
+                : [SourceFile(path: "\(prefix)/\(name)", url: url, stamp: FileStamp(of: url))]
         }
     }
 
