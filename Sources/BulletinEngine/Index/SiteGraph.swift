@@ -48,7 +48,6 @@ struct RecordKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(word) }
 }
 
-
 /// The site as a graph: who belongs where, who links to whom, in a fixed order.
 /// Built once, read by every renderer; every list here is already sorted.
 public struct SiteGraph: Sendable {
