@@ -9,9 +9,9 @@ extension Builder {
         // All but the trees of the next cache is known now; it is encoded and written while the
         // pages are fingerprinted and rendered, and put in place when anything changed.
         let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
-        let nextCache = CacheFileWriter(file: output.cacheFile) {
-            cache.next(usedRecords: Array(recordKeys.values), usedFileCount: Self.fileCount(of: inventory, theme: prepared.theme),
-                       usedFiles: { Self.files(of: inventory, theme: prepared.theme) }).encodedContent()
+        let nextCache = CacheFileWriter(file: output.cacheFile) { output in
+            try cache.next(usedRecords: Array(recordKeys.values), usedFileCount: Self.fileCount(of: inventory, theme: prepared.theme),
+                           usedFiles: { Self.files(of: inventory, theme: prepared.theme) }).writeContent(to: &output)
         }
         defer { nextCache.discard() }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)

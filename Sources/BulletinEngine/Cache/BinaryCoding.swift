@@ -7,6 +7,9 @@ struct BinaryWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    /// Empties the buffer and keeps its memory for what is written next.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Seven bits a byte, low first: lengths, counts and line numbers take one or two bytes.
     mutating func int(_ value: Int) {
         var word = UInt64(bitPattern: Int64(value))

@@ -121,37 +121,37 @@ struct BuildCache: Sendable {
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
     func save(to file: URL) throws {
-        let content = encodedContent()
-        try CacheFileWriter(file: file) { content }.finish(with: Self.encoded(trees: trees, last: last))
+        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: trees, last: last))
     }
 
     /// Everything but the trees: this part is known once the validate stage is done.
-    func encodedContent() -> [UInt8] {
-        var w = BinaryWriter(capacity: files.count * 80 + storage.count + records.count * 1_400)
-        w.string("bulletin-cache")
-        w.int(Self.formatVersion)
-        w.digest(engine)
-        w.int(files.count)
+    func writeContent(to output: inout CacheOutput) throws {
+        output.writer.string("bulletin-cache")
+        output.writer.int(Self.formatVersion)
+        output.writer.digest(engine)
+        output.writer.int(files.count)
         for (location, entry) in files {
-            w.digest(location)
-            w.stamp(entry.stamp)
-            w.digest(entry.digest)
+            output.writer.digest(location)
+            output.writer.stamp(entry.stamp)
+            output.writer.digest(entry.digest)
+            try output.flushIfFull()
         }
         // Each record is preceded by its length, so reading the cache can skip it.
-        w.int(records.count + storedRecords.count)
+        output.writer.int(records.count + storedRecords.count)
         for (key, range) in storedRecords where records[key] == nil {
-            w.digest(key)
-            w.int(range.count)
-            w.append(storage[range])
+            output.writer.digest(key)
+            output.writer.int(range.count)
+            output.writer.append(storage[range])
+            try output.flushIfFull()
         }
         for (key, entry) in records {
-            w.digest(key)
+            output.writer.digest(key)
             var record = BinaryWriter()
             entry.write(to: &record)
-            w.int(record.bytes.count)
-            w.append(record.bytes[...])
+            output.writer.int(record.bytes.count)
+            output.writer.append(record.bytes[...])
+            try output.flushIfFull()
         }
-        return w.bytes
     }
 
     static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?) -> [UInt8] {
