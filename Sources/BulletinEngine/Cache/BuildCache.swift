@@ -155,7 +155,9 @@ struct BuildCache: Sendable {
     }
 
     static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?) -> [UInt8] {
-        var w = BinaryWriter()
+        // Sized once: two manifests of a large site are megabytes, and growing by doubling
+        // copied them and touched twice the memory.
+        var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.bytes.count + $1.count * 16 + 128 })
         w.int(trees.count)
         for (tree, manifest) in trees {
             w.stamp(tree.directory)

@@ -36,6 +36,8 @@ extension BuildCache {
 
         static let empty = Manifest(paths: PathList([]), fingerprints: [])
 
+        var count: Int { fingerprints.count }
+
         /// For each of `other`'s paths, the fingerprint this manifest has for it, if any.
         func fingerprints(alignedWith other: PathList) -> [Digest?] {
             if paths == other { return fingerprints.map { $0 } }
