@@ -28,7 +28,10 @@ final class CacheFileWriter: @unchecked Sendable {
         started = Background {
             try? FileManager.default.createDirectory(at: temporary.deletingLastPathComponent(), withIntermediateDirectories: true)
             let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { return Started(descriptor: -1, digest: StreamDigest(), error: errno) }
+            guard descriptor >= 0 else {
+                let code = errno
+                return Started(descriptor: -1, digest: StreamDigest(), error: code)
+            }
             var output = CacheOutput(descriptor: descriptor)
             do {
                 try content(&output)
