@@ -12,6 +12,10 @@ struct SiteIndexer {
 
     mutating func index(_ content: ParsedContent) -> SiteGraph {
         let all = content.records
+        let published = all.filter { includeDrafts || !$0.draft }
+        // Sorted on another core while this one checks addresses and references; the tags are
+        // then gathered there while this one groups.
+        let sorting = Background { [published] in Self.newestFirst(published) }
         let keys = all.map { SiteGraph.key($0.community, $0.kind, $0.slug) }
         var byKey: [RecordKey: Record] = Dictionary(minimumCapacity: all.count)
         // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
@@ -24,17 +28,9 @@ struct SiteIndexer {
                 byKey[key] = record
             }
         }
-        let published = all.filter { includeDrafts || !$0.draft }
         let publishedKeys = Set(all.indices.filter { includeDrafts || !all[$0].draft }.map { keys[$0] })
-        // The references are checked and the tags gathered on another core while this one sorts and groups.
-        let checking = Background { [self, byKey] in references(all, byKey: byKey, publishedKeys: publishedKeys) }
-
-        // Dates are read out once: comparing them is most of the sort, and reading a record's
-        // field each time costs a reference count.
-        let days = published.map { $0.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1 }
-        let sorted = published.indices.sorted { a, b in
-            days[a] != days[b] ? days[a] > days[b] : SiteGraph.newestFirst(published[a], published[b])
-        }.map { published[$0] }
+        diagnostics += references(all, byKey: byKey, publishedKeys: publishedKeys)
+        let sorted = sorting.value
         var meetingsByProblem: [RecordKey: [Record]] = [:]
         var supersededBy: [RecordKey: Record] = [:]
         for record in sorted.reversed() {
@@ -53,7 +49,6 @@ struct SiteIndexer {
         }
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
-        diagnostics += checking.value
         let (tags, tagSlugs) = tagging.value
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
                          records: sorted, tags: tags, meetingsByProblem: meetingsByProblem,
@@ -61,6 +56,15 @@ struct SiteIndexer {
                          recordsByKey: published.count == all.count ? byKey : byKey.filter { publishedKeys.contains($0.key) },
                          communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                          tagSlugs: tagSlugs)
+    }
+
+    /// Newest first. Dates are read out once: comparing them is most of the sort, and reading a
+    /// record's field each time costs a reference count.
+    private static func newestFirst(_ records: [Record]) -> [Record] {
+        let days = records.map { $0.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1 }
+        return records.indices.sorted { a, b in
+            days[a] != days[b] ? days[a] > days[b] : SiteGraph.newestFirst(records[a], records[b])
+        }.map { records[$0] }
     }
 
     /// What is wrong with the records' references to each other, and scheduled meetings whose day has passed.
