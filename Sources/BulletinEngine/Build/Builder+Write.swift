@@ -25,7 +25,7 @@ extension Builder {
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
         let fingerprints = PageFingerprints(graph: graph, site: prepared.digests.site,
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
-            .fingerprints(of: jobs, paths: paths)
+            .fingerprints(of: jobs, paths: paths, sitemapPaths: sitemap)
         let update = TreeUpdate(output: output, paths: paths, pathList: pathList, fingerprints: fingerprints, known: known)
         var plan = update.plan()
         if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer)) }

@@ -14,7 +14,8 @@ struct PageFingerprints: Sendable {
     let fileDigest: @Sendable (SourceFile) -> Digest?
 
     /// `paths` are the jobs' output paths, in the same order.
-    func fingerprints(of jobs: [PageJob], paths: [String]) -> [Digest] {
+    /// `sitemapPaths` are those the sitemap lists, as the renderer is given them.
+    func fingerprints(of jobs: [PageJob], paths: [String], sitemapPaths: [String]) -> [Digest] {
         @Sendable func key(_ record: Record) -> Digest { recordKeys[record.identity] ?? fresh() }
         @Sendable func records(_ list: [Record]) -> Digest {
             var b = DigestBuilder("records")
@@ -31,7 +32,7 @@ struct PageFingerprints: Sendable {
         let all = records(graph.records)
         // The sitemap lists page addresses and nothing else.
         var listed = DigestBuilder("sitemap")
-        for path in paths where path.hasSuffix("index.html") { listed.add(path) }
+        for path in sitemapPaths { listed.add(path) }
         let sitemap = listed.finish()
         let perCommunity = Dictionary(uniqueKeysWithValues: graph.communities.map { node in
             (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
