@@ -89,7 +89,7 @@ extension Builder {
         inputs.add(today.iso)
         for problem in problems { inputs.add(problem.description) }
         for file in theme.assets { add(file, to: &inputs) }
-        // The files of `inventory.recordAndMediaFiles`, in its order, each record's digest kept.
+        // Every record file with its bundle's files, then the media files; each record's digest kept.
         // Worked out on every core: without a cache, each file is read here.
         let records = Parallel.map(inventory.records) { cache.digest(of: $0.file) }
         for (record, digest) in zip(inventory.records, records) {
@@ -133,12 +133,26 @@ extension Builder {
 
     /// Every file whose digest the cache keeps, by its location.
     static func files(of inventory: ContentInventory, theme: Theme) -> [String] {
-        (inventory.profileFiles + inventory.recordAndMediaFiles + theme.assets).map(\.location)
+        var locations: [String] = []
+        forEachFile(of: inventory, theme: theme) { locations.append($0.location) }
+        return locations
     }
 
-    /// How many files `files(of:theme:)` lists.
+    /// How many files `files(of:theme:)` lists, counted without making the list.
     static func fileCount(of inventory: ContentInventory, theme: Theme) -> Int {
-        inventory.profileFiles.count + inventory.records.reduce(0) { $0 + 1 + $1.bundleAssets.count }
-            + inventory.media.count + theme.assets.count
+        var count = 0
+        forEachFile(of: inventory, theme: theme) { _ in count += 1 }
+        return count
+    }
+
+    /// The one walk over the cached files that both of the above take, so they cannot disagree.
+    private static func forEachFile(of inventory: ContentInventory, theme: Theme, _ body: (SourceFile) -> Void) {
+        inventory.profileFiles.forEach(body)
+        for record in inventory.records {
+            body(record.file)
+            record.bundleAssets.forEach(body)
+        }
+        inventory.media.forEach(body)
+        theme.assets.forEach(body)
     }
 }

@@ -78,9 +78,4 @@ extension ContentInventory {
     var profileFiles: [SourceFile] {
         (site.map { [$0] } ?? []) + pages.map(\.file) + communities.map(\.profile)
     }
-
-    /// Every record file with its bundle's files, then the media files.
-    var recordAndMediaFiles: [SourceFile] {
-        records.flatMap { [$0.file] + $0.bundleAssets } + media
-    }
 }
