@@ -3,7 +3,7 @@ import Foundation
 /// Entry points for the libFuzzer target in `Fuzz/`: the same code paths a content file takes,
 /// from raw bytes, with no file system. Public only so the fuzz package can reach them.
 public enum FuzzEntry {
-    private static let labels: ValueLabels = {
+    static let labels: ValueLabels = {
         var groups: [String: [String: String]] = [:]
         for type in allContentEnums { groups[type.group] = Dictionary(uniqueKeysWithValues: type.allCaseNames.map { ($0, $0.uppercased()) }) }
         return ValueLabels(groups)
