@@ -49,23 +49,12 @@ struct FuzzSmokeTests {
         var problems: [String] = []
         let data = Data(bytes)
         let lines = bytes.count(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) + 1
-        let reader = DocumentReader(labels: FuzzEntry.labels)
-        for kind in RecordKind.allCases {
-            let source = RecordSource(kind: kind, community: "c", slug: "s",
-                                      fileDate: kind.isDated ? SimpleDate(year: 2024, month: 1, day: 1) : nil,
-                                      file: SourceFile(path: "fuzz.md", url: URL(fileURLWithPath: "/dev/null")), bundleAssets: [])
-            let sink = DiagnosticSink()
-            _ = RecordParser(reader: reader).parse(source, text: data, sink: sink)
-            for diagnostic in sink.diagnostics {
-                if diagnostic.path != "fuzz.md" || !(0...lines).contains(diagnostic.line) || diagnostic.column < 0
-                    || diagnostic.message.trimmingCharacters(in: .whitespaces).isEmpty {
-                    problems.append("\(kind.rawValue): \(diagnostic)")
-                }
-            }
+        for diagnostic in FuzzEntry.recordDiagnostics(data)
+        where diagnostic.path != "fuzz.md" || !(0...lines).contains(diagnostic.line) || diagnostic.column < 0
+            || diagnostic.message.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(diagnostic.description)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        problems += unsafeMarkup(in: MarkdownRenderer(allowRawHTML: false).render(text).html).map { "safe Markdown gave \($0)" }
-        _ = MarkdownRenderer(allowRawHTML: true).render(text)
+        problems += unsafeMarkup(in: FuzzEntry.markdownHTML(data).safe).map { "safe Markdown gave \($0)" }
         return problems
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Entry points for the libFuzzer target in `Fuzz/`: the same code paths a content file takes,
 /// from raw bytes, with no file system. Public only so the fuzz package can reach them.
 public enum FuzzEntry {
-    static let labels: ValueLabels = {
+    private static let labels: ValueLabels = {
         var groups: [String: [String: String]] = [:]
         for type in allContentEnums { groups[type.group] = Dictionary(uniqueKeysWithValues: type.allCaseNames.map { ($0, $0.uppercased()) }) }
         return ValueLabels(groups)
@@ -13,25 +13,33 @@ public enum FuzzEntry {
     /// split, YAML and the typed decoders; returns how many diagnostics were produced.
     @discardableResult
     public static func parseRecord(_ data: Data) -> Int {
+        recordDiagnostics(data).count
+    }
+
+    /// Renders the bytes (as far as they are UTF-8) as Markdown, both safe and unsafe.
+    @discardableResult
+    public static func renderMarkdown(_ data: Data) -> Int {
+        let html = markdownHTML(data)
+        return html.safe.utf8.count + html.unsafe.utf8.count
+    }
+
+    /// The diagnostics of the bytes read as each kind of record, in kind order, each file named `fuzz.md`.
+    static func recordDiagnostics(_ data: Data) -> [Diagnostic] {
         let reader = DocumentReader(labels: labels)
-        var count = 0
-        for kind in RecordKind.allCases {
+        return RecordKind.allCases.flatMap { kind in
             let source = RecordSource(kind: kind, community: "c", slug: "s",
                                       fileDate: kind.isDated ? SimpleDate(year: 2024, month: 1, day: 1) : nil,
                                       file: SourceFile(path: "fuzz.md", url: URL(fileURLWithPath: "/dev/null")),
                                       bundleAssets: [])
             let sink = DiagnosticSink()
             _ = RecordParser(reader: reader).parse(source, text: data, sink: sink)
-            count += sink.diagnostics.count
+            return sink.diagnostics
         }
-        return count
     }
 
-    /// Renders the bytes (as far as they are UTF-8) as Markdown, both safe and unsafe.
-    @discardableResult
-    public static func renderMarkdown(_ data: Data) -> Int {
+    /// The bytes as HTML with raw HTML omitted (`safe`) and let through (`unsafe`).
+    static func markdownHTML(_ data: Data) -> (safe: String, unsafe: String) {
         let text = String(decoding: data, as: UTF8.self)
-        return MarkdownRenderer(allowRawHTML: false).render(text).html.utf8.count
-            + MarkdownRenderer(allowRawHTML: true).render(text).html.utf8.count
+        return (MarkdownRenderer(allowRawHTML: false).render(text).html, MarkdownRenderer(allowRawHTML: true).render(text).html)
     }
 }
