@@ -36,7 +36,10 @@ extension Builder {
         let theme: Theme
         let problems: [Diagnostic]
         let cache: RecordCache
-        let digests: Digests
+        let today: SimpleDate
+        /// Nil when there is no last build to compare with: the validate stage then works out
+        /// each record's digest from the bytes it parses, and the digests are made after it.
+        let digests: Digests?
     }
 
     func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
@@ -65,15 +68,20 @@ extension Builder {
         environment.add(theme.stringsDigest)
         environment.add(site.unsafeHTML)
         let cache = RecordCache(previous: loading.value, environment: environment.finish())
-        let digests = self.digests(inventory, theme: theme, today: SiteClock.today(options.moment, timeZone: site.timeZone),
-                                   problems: problems, cache: cache)
+        let today = SiteClock.today(options.moment, timeZone: site.timeZone)
+        // Worked out on every core: without a cache, each file is read here.
+        let recordDigests = loading.value.last == nil ? nil : Parallel.map(inventory.records) { cache.digest(of: $0.file) }
+        let digests = recordDigests.map {
+            self.digests(inventory, theme: theme, today: today, problems: problems, cache: cache, recordDigests: $0)
+        }
         clock.lap("load")
-        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, digests: digests)
+        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, today: today, digests: digests)
     }
 
     /// Equal input digests mean the build would write exactly what the last one wrote.
+    /// `recordDigests` are those of the records' files, in the inventory's order.
     private func digests(_ inventory: ContentInventory, theme: Theme, today: SimpleDate,
-                         problems: [Diagnostic], cache: RecordCache) -> Digests {
+                         problems: [Diagnostic], cache: RecordCache, recordDigests: [Digest?]) -> Digests {
         func add(_ file: SourceFile, to b: inout DigestBuilder) {
             b.add(file.path)
             b.add(cache.digest(of: file) ?? DigestBuilder(UUID().uuidString).finish())
@@ -89,16 +97,14 @@ extension Builder {
         inputs.add(today.iso)
         for problem in problems { inputs.add(problem.description) }
         for file in theme.assets { add(file, to: &inputs) }
-        // Every record file with its bundle's files, then the media files; each record's digest kept.
-        // Worked out on every core: without a cache, each file is read here.
-        let records = Parallel.map(inventory.records) { cache.digest(of: $0.file) }
-        for (record, digest) in zip(inventory.records, records) {
+        // Every record file with its bundle's files, then the media files.
+        for (record, digest) in zip(inventory.records, recordDigests) {
             inputs.add(record.file.path)
             inputs.add(digest ?? DigestBuilder(UUID().uuidString).finish())
             for asset in record.bundleAssets { add(asset, to: &inputs) }
         }
         for file in inventory.media { add(file, to: &inputs) }
-        return Digests(site: siteDigest, inputs: inputs.finish(), records: records)
+        return Digests(site: siteDigest, inputs: inputs.finish(), records: recordDigests)
     }
 
     func prepare(_ loaded: Loaded, _ clock: inout StageClock) throws(BuildFailed) -> Prepared {
@@ -108,7 +114,9 @@ extension Builder {
         log("[2/5] Validating \(fileCount) files")
         let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
         let parsed = ContentValidator(labels: theme.strings.values, markdown: markdown, cache: cache)
-            .validate(inventory, site: site, recordDigests: loaded.digests.records)
+            .validate(inventory, site: site, recordDigests: loaded.digests?.records)
+        let digests = loaded.digests ?? self.digests(inventory, theme: theme, today: loaded.today, problems: loaded.problems,
+                                                     cache: cache, recordDigests: parsed.recordDigests)
         problems += parsed.diagnostics
         let bodies = RenderedBodies(entries: parsed.bodies, diagnostics: parsed.bodyProblems, markdown: markdown,
                                     contentRoot: options.content)
@@ -117,7 +125,7 @@ extension Builder {
 
         log("[3/5] Indexing \(parsed.content.records.count) records")
         var indexer = SiteIndexer(includeDrafts: options.includeDrafts,
-                                  today: SiteClock.today(options.moment, timeZone: site.timeZone))
+                                  today: loaded.today)
         let graph = indexer.index(parsed.content)
         problems += indexer.diagnostics
         if site.baseURL == nil, !problems.contains(where: { $0.field == "base_url" }) {
@@ -128,7 +136,7 @@ extension Builder {
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
         return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
-                        recordKeys: parsed.recordKeys, cache: cache, digests: loaded.digests, warnings: ordered)
+                        recordKeys: parsed.recordKeys, cache: cache, digests: digests, warnings: ordered)
     }
 
     /// Every file whose digest the cache keeps, by its location.

@@ -32,11 +32,11 @@ public struct Builder: Sendable {
         let previous = loading.value
         if options.keepDataUntilExit { ExitKeeper.keep((loaded, previous)) }
         // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
-        if useCache, previous.last?.inputs == loaded.digests.inputs {
+        if useCache, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs {
             let held = try lock(output)
             defer { held.release() }
             let last = cacheAgain(output, stamp: cacheStamp, previous: previous).last
-            if let last, last.inputs == loaded.digests.inputs, TreeIdentity(of: output.target) == last.tree {
+            if let last, last.inputs == inputs, TreeIdentity(of: output.target) == last.tree {
                 log("[2/5] Nothing changed since the last build")
                 return BuildReport(diagnostics: last.warnings, files: last.files, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
             }

@@ -20,18 +20,22 @@ final class RecordCache: @unchecked Sendable {
 
     /// The digest of a file's bytes: from the cache while its stamp is unchanged, read otherwise.
     /// Nil when the file cannot be read or is too large to be content.
-    func digest(of file: SourceFile) -> Digest? {
+    func digest(of file: SourceFile) -> Digest? { contents(of: file).digest }
+
+    /// The digest, and the bytes when they had to be read to work it out, so a file that is
+    /// parsed next is not read twice.
+    func contents(of file: SourceFile) -> (digest: Digest?, bytes: [UInt8]?) {
         let key = BuildCache.fileKey(file.location)
-        if let stamp = file.stamp, let known = previous.files[key], known.stamp == stamp { return known.digest }
-        if let stamp = file.stamp, stamp.size > DocumentReader.maximumSize { return nil }
-        guard let bytes = FileReader.bytes(atPath: file.location) else { return nil }
+        if let stamp = file.stamp, let known = previous.files[key], known.stamp == stamp { return (known.digest, nil) }
+        if let stamp = file.stamp, stamp.size > DocumentReader.maximumSize { return (nil, nil) }
+        guard let bytes = FileReader.bytes(atPath: file.location) else { return (nil, nil) }
         let digest = bytes.withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         // A file changed within the last two seconds may change again without its stamp
         // changing (the clock ticks coarsely), so its digest is not kept for next time.
         if let stamp = file.stamp, Double(stamp.modified) / 1e9 < startedAt - 2 {
             lock.withLock { newFiles[key] = BuildCache.FileDigest(stamp: stamp, digest: digest) }
         }
-        return digest
+        return (digest, bytes)
     }
 
     /// What a record's parse depends on: its place, its bytes and its bundle's file list.

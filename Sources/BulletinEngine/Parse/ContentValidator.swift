@@ -1,3 +1,5 @@
+import Foundation
+
 /// The validate stage: reads every content file in parallel into typed models, and renders
 /// each record's Markdown once. Records whose inputs the cache has seen are taken from it.
 struct ContentValidator {
@@ -13,25 +15,33 @@ struct ContentValidator {
         var bodyProblems: [Diagnostic]
         /// The digest of everything each record was made from, by record identity.
         var recordKeys: [ObjectIdentifier: Digest]
+        /// The digest of each record's file, in the inventory's order.
+        var recordDigests: [Digest?]
     }
 
     private struct Outcome: @unchecked Sendable {
         var record: Record?
         var key: Digest?
+        var digest: Digest?
         var warnings: [Diagnostic]
         var body = RenderedBodies.Entry()
         var bodyProblems: [Diagnostic] = []
     }
 
-    /// `recordDigests` holds the digest of each record's file, in the inventory's order, as
-    /// the load stage worked it out.
-    func validate(_ inventory: ContentInventory, site: SiteConfig, recordDigests: [Digest?]) -> Result {
+    /// `recordDigests` holds the digest of each record's file, in the inventory's order, when
+    /// the load stage worked them out; without them each file's digest is worked out here from
+    /// the bytes that are parsed, so the file is read once.
+    func validate(_ inventory: ContentInventory, site: SiteConfig, recordDigests: [Digest?]?) -> Result {
         let reader = DocumentReader(labels: labels)
         let outcomes = Parallel.map(Array(inventory.records.indices)) { index in
-            record(inventory.records[index], digest: recordDigests[index], reader: reader)
+            let source = inventory.records[index]
+            if let recordDigests { return record(source, digest: recordDigests[index], bytes: nil, reader: reader) }
+            let (digest, bytes) = cache.contents(of: source.file)
+            return record(source, digest: digest, bytes: bytes, reader: reader)
         }
         var result = Result(content: ParsedContent(site: site, pages: [], communities: [], records: []),
-                            diagnostics: [], bodies: [:], bodyProblems: [], recordKeys: [:])
+                            diagnostics: [], bodies: [:], bodyProblems: [], recordKeys: [:],
+                            recordDigests: outcomes.map(\.digest))
         result.bodies.reserveCapacity(outcomes.count)
         result.recordKeys.reserveCapacity(outcomes.count)
         for outcome in outcomes {
@@ -56,17 +66,23 @@ struct ContentValidator {
         return result
     }
 
-    private func record(_ source: RecordSource, digest: Digest?, reader: DocumentReader) -> Outcome {
+    private func record(_ source: RecordSource, digest: Digest?, bytes: [UInt8]?, reader: DocumentReader) -> Outcome {
         let key = digest.map { cache.key(of: source, content: $0) }
         if let key, let hit = cache.parsed(key) {
-            return Outcome(record: hit.record, key: key, warnings: hit.warnings,
+            return Outcome(record: hit.record, key: key, digest: digest, warnings: hit.warnings,
                            body: RenderedBodies.Entry(html: nil, summary: hit.summary), bodyProblems: hit.bodyProblems)
         }
         let sink = DiagnosticSink()
         let parser = RecordParser(reader: reader)
-        let parsed = parser.parse(source, sink: sink)
+        // Bytes already read are used when within the size a record may be; otherwise the
+        // reader reads (and refuses) the file itself.
+        let parsed = if let bytes, bytes.count <= DocumentReader.maximumSize {
+            parser.parse(source, text: Data(bytes), sink: sink)
+        } else {
+            parser.parse(source, sink: sink)
+        }
         guard let record = parsed else {
-            return Outcome(record: nil, key: nil, warnings: sink.diagnostics)
+            return Outcome(record: nil, key: nil, digest: digest, warnings: sink.diagnostics)
         }
         let rendered = RenderedBodies.render(record, markdown: markdown)
         // The Markdown has been rendered; the rest of the build uses the HTML, so the text is
@@ -77,7 +93,7 @@ struct ContentValidator {
             cache.add(key, BuildCache.ParsedRecord(record: kept, warnings: sink.diagnostics,
                                                      bodyProblems: rendered.problems, summary: rendered.summary.map(RenderedBodies.Summary.text)))
         }
-        return Outcome(record: kept, key: key, warnings: sink.diagnostics,
+        return Outcome(record: kept, key: key, digest: digest, warnings: sink.diagnostics,
                        body: RenderedBodies.Entry(html: rendered.html, summary: rendered.summary.map(RenderedBodies.Summary.text)),
                        bodyProblems: rendered.problems)
     }
