@@ -84,7 +84,7 @@ extension Builder {
                          problems: [Diagnostic], cache: RecordCache, recordDigests: [Digest?]) -> Digests {
         func add(_ file: SourceFile, to b: inout DigestBuilder) {
             b.add(file.path)
-            b.add(cache.digest(of: file) ?? DigestBuilder(UUID().uuidString).finish())
+            b.add(cache.digest(of: file) ?? Digest.unique())
         }
         var site = DigestBuilder("site")
         site.add(Engine.digest)
@@ -100,7 +100,7 @@ extension Builder {
         // Every record file with its bundle's files, then the media files.
         for (record, digest) in zip(inventory.records, recordDigests) {
             inputs.add(record.file.path)
-            inputs.add(digest ?? DigestBuilder(UUID().uuidString).finish())
+            inputs.add(digest ?? Digest.unique())
             for asset in record.bundleAssets { add(asset, to: &inputs) }
         }
         for file in inventory.media { add(file, to: &inputs) }

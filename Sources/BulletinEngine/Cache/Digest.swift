@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit fingerprint of bytes, stable across runs and machines (Swift's `Hasher` is
 /// seeded per process, so it cannot key a cache on disk). Not cryptographic: it tells edits
 /// apart, it does not resist someone crafting collisions.
@@ -8,6 +10,10 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         String(high, radix: 16) + "-" + String(low, radix: 16)
     }
+
+    /// A digest equal to no other, for a file that could not be read: whatever depends on it
+    /// is never taken for unchanged.
+    static func unique() -> Digest { DigestBuilder(UUID().uuidString).finish() }
 }
 
 /// Builds a `Digest` from a sequence of values. Each value is framed by its length or kind,

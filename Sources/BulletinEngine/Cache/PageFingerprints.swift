@@ -16,7 +16,7 @@ struct PageFingerprints: Sendable {
     /// `paths` are the jobs' output paths, in the same order.
     /// `sitemapPaths` are those the sitemap lists, as the renderer is given them.
     func fingerprints(of jobs: [PageJob], paths: [String], sitemapPaths: [String]) -> [Digest] {
-        @Sendable func key(_ record: Record) -> Digest { recordKeys[record.identity] ?? fresh() }
+        @Sendable func key(_ record: Record) -> Digest { recordKeys[record.identity] ?? Digest.unique() }
         @Sendable func records(_ list: [Record]) -> Digest {
             var b = DigestBuilder("records")
             for record in list { b.add(key(record)) }
@@ -78,7 +78,4 @@ struct PageFingerprints: Sendable {
         case .activity: []
         }
     }
-
-    /// A record with no digest (never cached) gets a fresh one each build: always rendered.
-    private func fresh() -> Digest { DigestBuilder(UUID().uuidString).finish() }
 }
