@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import BulletinEngine
 
 /// Whatever makes a build fail, the previous site stays exactly as it was, and a build never
@@ -85,6 +88,32 @@ struct OutputSafetyTests {
         try Data("half a cache".utf8).write(to: leftover)
         try site.build()
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
+
+    /// A killed build can leave a spare folder it was making; the next build removes it.
+    @Test func aSpareAKilledBuildWasMakingIsRemoved() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        let cache = OutputFolder(site.output).cacheFolder
+        let leftover = cache.appendingPathComponent(OutputFolder.freshSparePrefix + "99999")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: leftover.appendingPathComponent("index.html"))
+        try site.write("pages/about.md", try site.read("pages/about.md") + "\nChanged.\n")
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted() == ["spare", "state"])
+    }
+
+    /// Where the file system has the flag (ext4), the folder the spare is made in is marked as
+    /// the top of a hierarchy, so a new tree is not placed among the inodes of one just deleted.
+    @Test func theSpareIsMadeInAFolderMarkedAsTopOfAHierarchy() throws {
+        let site = try TestSite.fixture("en-site")
+        let probe = site.root.appendingPathComponent("probe")
+        try FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        guard TopDirectoryFlag.set(on: probe.path) else { return }  // not a file system that has it
+        try site.build()
+        #expect(TopDirectoryFlag.isSet(on: OutputFolder(site.output).cacheFolder.path))
+        #expect(try site.build().exists("index.html"))
     }
 
     /// On a really full disk every later file fails too: one line each, hundreds of them.
@@ -211,5 +240,28 @@ struct OutputSafetyTests {
         try site.build()
         #expect(Robust.leftovers(beside: site.output) == [])
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public.staging-mine").path))
+    }
+}
+
+/// `chattr +T` and `lsattr`, for the test above.
+enum TopDirectoryFlag {
+    static let (get, set, flag): (UInt, UInt, Int32) = (0x8008_6601, 0x4008_6602, 0x0002_0000)
+
+    static func flags(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var flags: Int32 = 0
+        return ioctl(descriptor, get, &flags) == 0 ? flags : nil
+    }
+
+    static func isSet(on path: String) -> Bool { (flags(path) ?? 0) & flag != 0 }
+
+    static func set(on path: String) -> Bool {
+        guard var flags = flags(path) else { return false }
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        flags |= flag
+        return ioctl(descriptor, set, &flags) == 0 && isSet(on: path)
     }
 }

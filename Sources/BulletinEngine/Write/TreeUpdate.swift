@@ -47,7 +47,7 @@ struct TreeUpdate {
             spareManifest = BuildCache.Manifest(paths: BuildCache.PathList(files), fingerprints: files.map { _ in Digest(high: 0, low: 0) })
         } else {
             try? fm.removeItem(at: spare)
-            try fm.createDirectory(at: spare, withIntermediateDirectories: true)
+            try output.makeEmptySpare()
             spareManifest = .empty
             plan.spareWasEmpty = true
         }
