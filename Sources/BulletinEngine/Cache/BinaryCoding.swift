@@ -7,6 +7,8 @@ struct BinaryWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+
     /// Empties the buffer and keeps its memory for what is written next.
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
@@ -62,16 +64,18 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Damaged: Error {}
 
-    private let bytes: [UInt8]
+    private let bytes: SharedBytes
     private(set) var offset = 0
     /// Where reading stops: the end of the bytes, or before a trailer read separately.
     private let end: Int
 
-    init(_ bytes: [UInt8], start: Int = 0, end: Int? = nil) {
+    init(_ bytes: SharedBytes, start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         self.end = min(end ?? bytes.count, bytes.count)
         offset = min(start, self.end)
     }
+
+    init(_ bytes: [UInt8]) { self.init(SharedBytes(copying: bytes)) }
 
     /// Passes over `length` bytes; returns where they lie.
     mutating func skip(_ length: Int) throws(Damaged) -> Range<Int> {
@@ -85,6 +89,12 @@ struct BinaryReader {
         Array(bytes[try skip(length)])
     }
 
+    /// Bytes already read, copied out.
+    func bytes(_ range: Range<Int>) throws(Damaged) -> [UInt8] {
+        guard range.lowerBound >= 0, range.upperBound <= offset else { throw Damaged() }
+        return bytes[range]
+    }
+
     var atEnd: Bool { offset == end }
 
     mutating func int() throws(Damaged) -> Int {
@@ -92,7 +102,7 @@ struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             guard offset < end, shift < 64 else { throw Damaged() }
-            let byte = bytes[offset]
+            let byte = bytes.base.load(fromByteOffset: offset, as: UInt8.self)
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return Int(Int64(bitPattern: value)) }
@@ -102,7 +112,7 @@ struct BinaryReader {
 
     mutating func word() throws(Damaged) -> UInt64 {
         guard offset + 8 <= end else { throw Damaged() }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        let value = bytes.base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return value
     }
@@ -114,16 +124,18 @@ struct BinaryReader {
     }
 
     mutating func bool() throws(Damaged) -> Bool {
-        guard offset < end, bytes[offset] <= 1 else { throw Damaged() }
-        defer { offset += 1 }
-        return bytes[offset] == 1
+        guard offset < end else { throw Damaged() }
+        let byte = bytes.base.load(fromByteOffset: offset, as: UInt8.self)
+        guard byte <= 1 else { throw Damaged() }
+        offset += 1
+        return byte == 1
     }
 
     mutating func string() throws(Damaged) -> String {
         let length = try int()
         guard length >= 0, offset + length <= end else { throw Damaged() }
         defer { offset += length }
-        return bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<offset + length], as: UTF8.self) }
+        return String(decoding: bytes[buffer: offset..<offset + length], as: UTF8.self)
     }
 
     /// A string left as its bytes, sharing this reader's buffer.
@@ -157,8 +169,8 @@ struct BinaryReader {
 /// Text as `BinaryWriter` wrote it, made a `String` only when asked for; it shares the bytes
 /// it was read from instead of copying them.
 struct StoredText: Sendable {
-    let bytes: [UInt8]
+    let bytes: SharedBytes
     let range: Range<Int>
 
-    var string: String { bytes.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF8.self) } }
+    var string: String { String(decoding: bytes[buffer: range], as: UTF8.self) }
 }

@@ -41,7 +41,7 @@ struct BuildCache: Sendable {
     /// build asks for one, by the validate stage on every core, not while the folder is
     /// scanned; written back as they are, which costs a copy instead of an encoding.
     var storedRecords: [Digest: Range<Int>] = [:]
-    private var storage: [UInt8] = []
+    private var storage = SharedBytes(copying: [])
     var trees: [TreeIdentity: Manifest] = [:]
     var last: LastBuild?
 
@@ -61,11 +61,11 @@ struct BuildCache: Sendable {
     static func load(from file: URL) -> BuildCache {
         // The last 16 bytes are a digest of the rest: bytes changed on disk that would still
         // read as a record must not be trusted.
-        guard let bytes = FileReader.bytes(atPath: file.path), bytes.count >= 16 else { return empty() }
+        guard let bytes = SharedBytes(mappingFileAt: file.path), bytes.count >= 16 else { return empty() }
         let body = bytes.count - 16
         var digest = StreamDigest()
-        bytes.withUnsafeBytes { digest.add(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
-        var trailer = BinaryReader(Array(bytes[body...]))
+        digest.add(UnsafeRawBufferPointer(bytes[buffer: 0..<body]))
+        var trailer = BinaryReader(bytes, start: body)
         guard let stored = try? trailer.digest(), stored == digest.finish() else { return empty() }
         var reader = BinaryReader(bytes, end: body)
         do throws(BinaryReader.Damaged) {
@@ -141,7 +141,7 @@ struct BuildCache: Sendable {
         for (key, range) in storedRecords where records[key] == nil {
             output.writer.digest(key)
             output.writer.int(range.count)
-            output.writer.append(storage[range])
+            output.writer.append(UnsafeRawBufferPointer(storage[buffer: range]))
             try output.flushIfFull()
         }
         for (key, entry) in records {

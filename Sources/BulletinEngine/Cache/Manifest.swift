@@ -59,12 +59,13 @@ extension BuildCache {
 
         init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
             let count = try r.count()
-            let bytes = try r.copyBytes(r.count())
+            let length = try r.count()
             // The paths are checked to be `count` strings that fill the bytes exactly, without
             // making them strings: most builds never need them.
-            var check = BinaryReader(bytes)
-            for _ in 0..<count { _ = try check.skip(try check.count()) }
-            guard check.atEnd else { throw BinaryReader.Damaged() }
+            let start = r.offset
+            for _ in 0..<count { _ = try r.skip(try r.count()) }
+            guard r.offset == start + length else { throw BinaryReader.Damaged() }
+            let bytes = try r.bytes(start..<start + length)
             var fingerprints: [Digest] = []
             fingerprints.reserveCapacity(count)
             for _ in 0..<count { fingerprints.append(try r.digest()) }

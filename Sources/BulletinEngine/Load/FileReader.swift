@@ -12,7 +12,6 @@ enum FileReader {
         // Filled by `read` straight away, not zeroed first: for a cache of megabytes that was
         // as slow as the read.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             var filled = 0
             while filled < size {
                 let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
@@ -24,22 +23,5 @@ enum FileReader {
         }
         // A file cut short while it was read is reported as unreadable, not returned in part.
         return bytes.count == size ? bytes : nil
-    }
-}
-
-/// Asks the kernel to back a large fresh buffer with 2 MB pages where it can: on the build
-/// machine a first touch of a 4 KB page costs microseconds, and the cache file alone is
-/// some 2,800 of them. Only advice: a kernel without transparent huge pages ignores it.
-enum HugePages {
-    static let size = 2 << 20
-
-    static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        guard buffer.count >= 2 * size, let base = buffer.baseAddress else { return }
-        let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
-        let end = (Int(bitPattern: base) + buffer.count) & ~(size - 1)
-        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
-        #endif
     }
 }
