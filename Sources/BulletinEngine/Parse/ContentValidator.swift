@@ -44,9 +44,11 @@ struct ContentValidator {
                             recordDigests: outcomes.map(\.digest))
         result.bodies.reserveCapacity(outcomes.count)
         result.recordKeys.reserveCapacity(outcomes.count)
+        result.content.records.reserveCapacity(outcomes.count)
         for outcome in outcomes {
-            result.diagnostics += outcome.warnings
-            result.bodyProblems += outcome.bodyProblems
+            // Most records have neither; appending an empty list still cost a call each.
+            if !outcome.warnings.isEmpty { result.diagnostics += outcome.warnings }
+            if !outcome.bodyProblems.isEmpty { result.bodyProblems += outcome.bodyProblems }
             guard let record = outcome.record else { continue }
             result.content.records.append(record)
             result.bodies[record.identity] = outcome.body
