@@ -29,6 +29,43 @@ struct CacheCodingTests {
         }
     }
 
+    /// The theme a build leaves in the cache reads back as it was loaded, and the next build
+    /// takes it only for the same strings file and templates.
+    @Test func aLoadedThemeSurvivesTheCacheAndIsTakenOnlyWhenItsFilesMatch() throws {
+        func bytes(_ theme: BuildCache.LoadedTheme) -> [UInt8] {
+            var w = BinaryWriter()
+            theme.strings.write(to: &w)
+            theme.compiled.write(to: &w)
+            return w.bytes
+        }
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("state")
+        let english = try #require(Theme.load(from: Repo.templates, language: "en").0)
+        #expect(!english.compiled.ranges.isEmpty)
+        var cache = BuildCache.empty()
+        cache.theme = english.loaded
+        try cache.save(to: file)
+        let kept = try #require(BuildCache.load(from: file).theme)
+        #expect(kept.stringsKey == english.loaded.stringsKey && kept.templatesKey == english.loaded.templatesKey)
+        #expect(bytes(kept) == bytes(english.loaded))
+        #expect(kept.compiled == english.compiled)
+        let (a, b) = (kept.strings, english.strings)
+        #expect(a.ui == b.ui && a.fields == b.fields && a.values.groups == b.values.groups && a.months == b.months
+                && a.dateFormat == b.dateFormat && a.kinds.mapValues { [$0.one, $0.many] } == b.kinds.mapValues { [$0.one, $0.many] })
+        #expect(kept.strings.format(SimpleDate(year: 2024, month: 5, day: 18)) == "18 May 2024")
+
+        let again = try #require(Theme.load(from: Repo.templates, language: "en", previous: kept).0)
+        #expect(bytes(again.loaded) == bytes(english.loaded))
+        // Another language has another strings file: the kept English words are not taken.
+        let chinese = try #require(Theme.load(from: Repo.templates, language: "zh-CN", previous: kept).0)
+        #expect(chinese.strings.format(SimpleDate(year: 2024, month: 5, day: 18)) == "2024年5月18日")
+        #expect(chinese.strings.text("home") != english.strings.text("home"))
+        // Templates compiled for swift-mustache alone are not taken for a compiling build.
+        let uncompiled = try #require(Theme.load(from: Repo.templates, language: "en", compiling: false).0)
+        #expect(uncompiled.compiled.ranges.isEmpty)
+        #expect(!(try #require(Theme.load(from: Repo.templates, language: "en", previous: uncompiled.loaded).0)).compiled.ranges.isEmpty)
+    }
+
     @Test func aCacheFromAnotherFormatOrProgramIsIgnored() throws {
         let folder = try TemporaryFolder()
         let file = folder.url.appendingPathComponent("state")

@@ -56,7 +56,8 @@ extension Builder {
         problems += siteSink.diagnostics
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
         let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language,
-                                                      accepted: loading.value.last?.templates, compiling: options.compileTemplates)
+                                                      accepted: loading.value.last?.templates, compiling: options.compileTemplates,
+                                                      previous: loading.value.theme)
         problems += themeProblems.map { theme in
             var located = theme
             located.path = options.templates.lastPathComponent + "/" + theme.path

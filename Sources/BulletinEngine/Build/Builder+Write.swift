@@ -36,8 +36,10 @@ extension Builder {
             if let spare = TreeIdentity(of: output.spareFolder), let manifest = known[spare] { kept[spare] = manifest }
             let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: current.0,
                                             files: jobs.count, warnings: prepared.warnings)
-            if cache.changed || previous.last != last {
-                try? nextCache.finish(with: BuildCache.encoded(trees: kept, last: last))
+            let theme = prepared.theme.loaded
+            if cache.changed || previous.last != last || previous.theme?.stringsKey != theme.stringsKey
+                || previous.theme?.templatesKey != theme.templatesKey {
+                try? nextCache.finish(with: BuildCache.encoded(trees: kept, last: last, theme: theme))
             }
             clock.lap("write")
             return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
@@ -61,7 +63,7 @@ extension Builder {
                 BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: $0,
                                      files: jobs.count, warnings: prepared.warnings)
             }
-            try nextCache.finish(with: BuildCache.encoded(trees: trees, last: last))
+            try nextCache.finish(with: BuildCache.encoded(trees: trees, last: last, theme: prepared.theme.loaded))
             try update.commit(spare)
         } catch {
             throw writeFailure("could not replace the output folder: \(error.localizedDescription)")

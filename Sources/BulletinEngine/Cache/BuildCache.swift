@@ -29,7 +29,17 @@ struct BuildCache: Sendable {
         var warnings: [Diagnostic]
     }
 
-    static let formatVersion = 8
+    /// The theme as the last build loaded it: read again only when its files changed.
+    struct LoadedTheme: Sendable {
+        /// The site language and the strings file's bytes.
+        var stringsKey: Digest
+        var strings: ThemeStrings
+        /// The templates' paths and texts, and whether they were compiled.
+        var templatesKey: Digest
+        var compiled: CompiledTemplates
+    }
+
+    static let formatVersion = 9
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string
@@ -44,6 +54,7 @@ struct BuildCache: Sendable {
     private var storage = SharedBytes(copying: [])
     var trees: [TreeIdentity: Manifest] = [:]
     var last: LastBuild?
+    var theme: LoadedTheme?
 
     init(engine: Digest) { self.engine = engine }
 
@@ -93,6 +104,10 @@ struct BuildCache: Sendable {
                 LastBuild(inputs: try r.digest(), templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
                           files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
             }
+            cache.theme = try reader.optional { r throws(BinaryReader.Damaged) in
+                LoadedTheme(stringsKey: try r.digest(), strings: try ThemeStrings(from: &r),
+                            templatesKey: try r.digest(), compiled: try CompiledTemplates(from: &r))
+            }
             guard reader.atEnd else { return empty() }
             return cache
         } catch {
@@ -121,7 +136,7 @@ struct BuildCache: Sendable {
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
     func save(to file: URL) throws {
-        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: trees, last: last))
+        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: trees, last: last, theme: theme))
     }
 
     /// Everything but the trees: this part is known once the validate stage is done.
@@ -154,7 +169,7 @@ struct BuildCache: Sendable {
         }
     }
 
-    static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?) -> [UInt8] {
+    static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
         // Sized once: two manifests of a large site are megabytes, and growing by doubling
         // copied them and touched twice the memory.
         var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.bytes.count + $1.count * 16 + 128 })
@@ -171,6 +186,12 @@ struct BuildCache: Sendable {
             w.stamp(last.tree.marker)
             w.int(last.files)
             w.array(last.warnings) { w, d in d.write(to: &w) }
+        }
+        w.optional(theme) { w, theme in
+            w.digest(theme.stringsKey)
+            theme.strings.write(to: &w)
+            w.digest(theme.templatesKey)
+            theme.compiled.write(to: &w)
         }
         return w.bytes
     }

@@ -2,8 +2,8 @@
 /// plain operations (no reference counting to walk it), names split at their dots, partials
 /// linked by number, escaping fixed per tag. A template that uses more than the renderer knows,
 /// or includes one that does, is left out and rendered by swift-mustache.
-struct CompiledTemplates: Sendable {
-    struct Operation: Sendable {
+struct CompiledTemplates: Sendable, Equatable {
+    struct Operation: Sendable, Equatable {
         enum Kind: UInt8, Sendable {
             /// `texts[a]`.
             case text
@@ -25,7 +25,7 @@ struct CompiledTemplates: Sendable {
 
     /// How a tag's name is looked up, as swift-mustache's `getChild` does it: the name split at
     /// its dots (empty parts dropped) is `names[first..<end]`.
-    struct ValuePath: Sendable {
+    struct ValuePath: Sendable, Equatable {
         enum Start: UInt8, Sendable {
             /// `.`: the current object.
             case current
@@ -155,5 +155,74 @@ struct CompiledTemplates: Sendable {
             }
             joinable = false
         }
+    }
+}
+
+extension CompiledTemplates {
+    /// For the build cache: a theme whose templates are unchanged is not parsed again.
+    func write(to w: inout BinaryWriter) {
+        w.array(operations) { w, op in
+            w.int(Int(op.kind.rawValue))
+            w.int(Int(op.a))
+            w.int(Int(op.b))
+        }
+        w.array(texts) { $0.string($1) }
+        w.array(textTokens) { w, tokens in w.array(tokens) { $0.string($1) } }
+        w.array(paths) { w, path in
+            w.int(Int(path.start.rawValue))
+            w.int(Int(path.first))
+            w.int(Int(path.end))
+        }
+        w.array(names) { $0.string($1) }
+        w.array(ranges) { w, range in w.optional(range) { w, range in
+            w.int(range.lowerBound)
+            w.int(range.upperBound)
+        } }
+        w.array(numbers.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.int(entry.value)
+        }
+        w.array(fallbacks.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.string(entry.value)
+        }
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        operations = try r.array { r throws(BinaryReader.Damaged) in
+            guard let kind = Operation.Kind(rawValue: UInt8(clamping: try r.int())) else { throw BinaryReader.Damaged() }
+            return Operation(kind, try r.int(), try r.int())
+        }
+        texts = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
+        textTokens = try r.array { r throws(BinaryReader.Damaged) in try r.array { r throws(BinaryReader.Damaged) in try r.string() } }
+        paths = try r.array { r throws(BinaryReader.Damaged) in
+            guard let start = ValuePath.Start(rawValue: UInt8(clamping: try r.int())) else { throw BinaryReader.Damaged() }
+            return ValuePath(start: start, first: Int32(clamping: try r.int()), end: Int32(clamping: try r.int()))
+        }
+        names = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
+        keys = names.map(View.key)
+        ranges = try r.array { r throws(BinaryReader.Damaged) in
+            try r.optional { r throws(BinaryReader.Damaged) in
+                let (lower, upper) = (try r.int(), try r.int())
+                guard lower <= upper else { throw BinaryReader.Damaged() }
+                return lower..<upper
+            }
+        }
+        numbers = Dictionary(try r.array { r throws(BinaryReader.Damaged) in (try r.string(), try r.int()) }, uniquingKeysWith: { a, _ in a })
+        fallbacks = Dictionary(try r.array { r throws(BinaryReader.Damaged) in (try r.string(), try r.string()) }, uniquingKeysWith: { a, _ in a })
+        // A program that would read outside itself is not trusted.
+        guard operations.allSatisfy({ op in
+                  switch op.kind {
+                  case .text: Int(op.a) < texts.count
+                  case .escaped, .unescaped: Int(op.a) < paths.count
+                  case .section, .inverted: Int(op.a) < paths.count && Int(op.b) <= operations.count
+                  case .partial: Int(op.a) < ranges.count
+                  case .indentedPartial: Int(op.a) < ranges.count && Int(op.b) < texts.count
+                  }
+              }),
+              paths.allSatisfy({ $0.first >= 0 && $0.first <= $0.end && Int($0.end) <= names.count }),
+              ranges.allSatisfy({ $0.map { $0.lowerBound >= 0 && $0.upperBound <= operations.count } ?? true }),
+              textTokens.count == texts.count, numbers.values.allSatisfy({ $0 >= 0 && $0 < ranges.count })
+        else { throw BinaryReader.Damaged() }
     }
 }

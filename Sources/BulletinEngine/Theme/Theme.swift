@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     let templatesDigest: Digest
     /// The strings alone, whose labels parsing uses in its messages.
     let stringsDigest: Digest
+    /// The strings and compiled templates, for the next build to take instead of reading them.
+    let loaded: BuildCache.LoadedTheme
 
     /// `root` is the page's way to the site root, which links in shared views leave out;
     /// `fragments` keeps the text of shared views for the rest of the build.
@@ -40,9 +42,20 @@ public struct Theme: Sendable {
     /// without an error) are not read by swift-mustache again until a page needs it.
     /// `compiling: false` leaves every page to swift-mustache: the differential tests build a
     /// site both ways and compare every byte.
-    static func load(from root: URL, language: String, accepted: Digest? = nil, compiling: Bool = true) -> (Theme?, [Diagnostic]) {
+    /// `previous` is the theme the last build loaded: its strings and compiled templates are
+    /// taken when the strings file and the templates are the same.
+    static func load(from root: URL, language: String, accepted: Digest? = nil, compiling: Bool = true,
+                     previous: BuildCache.LoadedTheme? = nil) -> (Theme?, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let (strings, stringProblems) = ThemeStrings.load(themeRoot: root, language: language)
+        let stringsData = FileManager.default.contents(atPath: root.appendingPathComponent("strings/\(language).yml").path)
+        let stringsDigest = (stringsData ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
+        var stringsKey = DigestBuilder("strings")
+        stringsKey.add(language)
+        stringsKey.add(stringsDigest)
+        stringsKey.add(stringsData != nil)
+        let stringsKeyDigest = stringsKey.finish()
+        let (strings, stringProblems) = previous.map(\.stringsKey) == stringsKeyDigest
+            ? (previous?.strings, []) : ThemeStrings.load(themeRoot: root, language: language, data: stringsData)
         problems += stringProblems
         HTMLEscaping.register
         var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
@@ -104,15 +117,18 @@ public struct Theme: Sendable {
         }
         let assets = ThemeFiles.list(root.appendingPathComponent("assets"), prefix: "assets")
         guard let strings, problems.isEmpty else { return (nil, problems) }
-        let stringsFile = root.appendingPathComponent("strings/\(language).yml").path
-        let stringsDigest = (FileManager.default.contents(atPath: stringsFile) ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         var themeDigest = DigestBuilder("theme")
         themeDigest.add(templates)
         themeDigest.add(stringsDigest)
-        let compiled = CompiledTemplates(sources: compiling ? sources : [:])
+        var compiledKey = DigestBuilder("compiled")
+        compiledKey.add(templates)
+        compiledKey.add(compiling)
+        let templatesKey = compiledKey.finish()
+        let compiled = previous.map(\.templatesKey) == templatesKey ? previous!.compiled : CompiledTemplates(sources: compiling ? sources : [:])
         return (Theme(mustache: MustacheTemplates(sources: sources, parsed: trusted ? nil : library), compiled: compiled,
                       strings: strings, assets: assets, digest: themeDigest.finish(), templatesDigest: templates,
-                      stringsDigest: stringsDigest), [])
+                      stringsDigest: stringsDigest,
+                      loaded: BuildCache.LoadedTheme(stringsKey: stringsKeyDigest, strings: strings, templatesKey: templatesKey, compiled: compiled)), [])
     }
 }
 

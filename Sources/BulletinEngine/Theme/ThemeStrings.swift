@@ -81,6 +81,9 @@ public struct ValueLabels: Sendable {
 
     public static let none = ValueLabels([:])
 
+    /// The labels by group, as they were given.
+    var groups: [String: [String: String]] { byGroup }
+
     func label(_ raw: String, group: String) -> String { byGroup[group]?[raw] ?? raw }
     func value(forLabel label: String, group: String) -> String? { reverse[group]?[label.lowercased()] }
     func labels(in group: String) -> [String] { (byGroup[group] ?? [:]).values.sorted() }
@@ -97,15 +100,15 @@ extension ThemeStrings {
                                     "contact", "community"]
 
     /// Loads `strings/<language>.yml`, reporting every missing word so a theme is complete.
-    static func load(themeRoot: URL, language: String) -> (ThemeStrings?, [Diagnostic]) {
+    /// `data` is the file's bytes, nil when it cannot be read.
+    static func load(themeRoot: URL, language: String, data: Data?) -> (ThemeStrings?, [Diagnostic]) {
         let folder = themeRoot.appendingPathComponent("strings")
         let path = "strings/\(language).yml"
-        let url = folder.appendingPathComponent("\(language).yml")
         var problems: [Diagnostic] = []
         func fail(_ message: String, line: Int = 1) -> (ThemeStrings?, [Diagnostic]) {
             (nil, problems + [Diagnostic(path: path, line: line, message: message)])
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data else {
             let available = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
             return fail("the theme has no strings for the site language \"\(language)\"; available: \(available.joined(separator: ", "))")
