@@ -270,7 +270,8 @@ struct ContentScanner: Sendable {
                 }
             }
             var info = stat()
-            let found = folderDescriptor >= 0 ? fstatat(folderDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) : lstat(fullPath, &info)
+            // A native string's bytes are passed as they are; passing the string itself made a C copy.
+            let found = folderDescriptor >= 0 ? name.withCString { fstatat(folderDescriptor, $0, &info, AT_SYMLINK_NOFOLLOW) } : lstat(fullPath, &info)
             guard found == 0 else {
                 // The listing puts U+FFFD for bytes that are not UTF-8, and no file has that name.
                 if name.unicodeScalars.contains("\u{FFFD}") {
