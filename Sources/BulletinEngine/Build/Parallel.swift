@@ -46,9 +46,11 @@ final class Background<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Waits once; later calls return at once.
-    lazy var value: T = {
+    /// Waits until the work is done. Any thread may ask, any number of times: each caller
+    /// passes the signal on, so the work's end is a latch that stays open.
+    var value: T {
         done.wait()
+        done.signal()
         return result!
-    }()
+    }
 }

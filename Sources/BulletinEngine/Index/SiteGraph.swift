@@ -37,7 +37,7 @@ struct RecordKey: Hashable, Sendable {
         var builder = DigestBuilder()
         builder.add(community)
         builder.add(slug)
-        builder.add(RecordKind.allCases.firstIndex(of: kind)!)
+        builder.add(kind.order)
         word = builder.finish().low
     }
 

@@ -14,8 +14,9 @@ struct SiteIndexer {
         let all = content.records
         let published = all.filter { includeDrafts || !$0.draft }
         // Sorted on another core while this one checks addresses and references; the tags are
-        // then gathered there while this one groups.
+        // then gathered there as soon as the order is known, while this one groups.
         let sorting = Background { [published] in Self.newestFirst(published) }
+        let tagging = Background { [sorting] in Self.tags(of: sorting.value) }
         let keys = all.map { SiteGraph.key($0.community, $0.kind, $0.slug) }
         var byKey: [RecordKey: Record] = Dictionary(minimumCapacity: all.count)
         // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
@@ -41,7 +42,6 @@ struct SiteIndexer {
                 supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
             }
         }
-        let tagging = Background { [sorted] in Self.tags(of: sorted) }
         var grouped: [String: [RecordKind: [Record]]] = [:]
         for record in sorted { grouped[record.community, default: [:]][record.kind, default: []].append(record) }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in

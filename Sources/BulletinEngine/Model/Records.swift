@@ -15,9 +15,21 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The kind's place among all kinds, worked out without making the list of cases.
+    var order: Int {
+        switch self {
+        case .meetings: 0
+        case .activities: 1
+        case .conventions: 2
+        case .problems: 3
+        }
     }
+
+    public static func < (a: RecordKind, b: RecordKind) -> Bool { a.order < b.order }
+
+    /// By place rather than by the folder name it stands for: dictionaries keyed by kind are
+    /// read for every record, and hashing the name cost a string's hash each time.
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 }
 
 public struct FieldPosition: Sendable, Hashable {

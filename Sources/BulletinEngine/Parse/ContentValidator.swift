@@ -55,10 +55,14 @@ struct ContentValidator {
             if let key = outcome.key { result.recordKeys[record.identity] = key }
         }
         let profiles = ProfileParser(reader: reader)
-        for source in inventory.communities {
+        // On every core too: a profile's front matter and Markdown checks take some 180,000 instructions.
+        let communities = Parallel.map(inventory.communities) { source in
             let sink = DiagnosticSink()
-            if let community = profiles.community(source, sink: sink) { result.content.communities.append(community) }
-            result.diagnostics += sink.diagnostics
+            return (profiles.community(source, sink: sink), sink.diagnostics)
+        }
+        for (community, diagnostics) in communities {
+            if let community { result.content.communities.append(community) }
+            result.diagnostics += diagnostics
         }
         for (slug, file) in inventory.pages {
             let sink = DiagnosticSink()
