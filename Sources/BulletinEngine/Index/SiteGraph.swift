@@ -10,6 +10,9 @@ public struct ParsedContent: Sendable {
 public struct CommunityNode: Sendable {
     public let profile: Community
     public let records: [RecordKind: [Record]]
+    /// Every kind together, in the site's order (newest first): the community's feed reads it,
+    /// where filtering every record of the site for each community grew with both.
+    public let all: [Record]
 
     public func list(_ kind: RecordKind) -> [Record] { records[kind] ?? [] }
 }

@@ -42,10 +42,11 @@ struct SiteIndexer {
                 supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
             }
         }
-        var grouped: [String: [RecordKind: [Record]]] = [:]
-        for record in sorted { grouped[record.community, default: [:]][record.kind, default: []].append(record) }
+        var grouped: [String: Group] = [:]
+        for record in sorted { grouped[record.community, default: Group()].add(record) }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
-            CommunityNode(profile: profile, records: grouped[profile.id] ?? [:])
+            let group = grouped[profile.id] ?? Group()
+            return CommunityNode(profile: profile, records: group.byKind, all: group.all)
         }
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
@@ -56,6 +57,17 @@ struct SiteIndexer {
                          recordsByKey: published.count == all.count ? byKey : byKey.filter { publishedKeys.contains($0.key) },
                          communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                          tagSlugs: tagSlugs)
+    }
+
+    /// One community's records, in the order they are added, and by kind.
+    private struct Group {
+        var all: [Record] = []
+        var byKind: [RecordKind: [Record]] = [:]
+
+        mutating func add(_ record: Record) {
+            all.append(record)
+            byKind[record.kind, default: []].append(record)
+        }
     }
 
     /// Newest first. Dates are read out once: comparing them is most of the sort, and reading a

@@ -8,8 +8,7 @@ struct XMLDocuments {
     static let feedLength = 50
 
     func feed(for community: CommunityNode?) -> String {
-        let records = Array((community.map { node in graph.records.filter { $0.community == node.profile.id } } ?? graph.records)
-            .filter { $0.date != nil }.prefix(Self.feedLength))
+        let records = Array((community?.all ?? graph.records).lazy.filter { $0.date != nil }.prefix(Self.feedLength))
         let title = community.map { "\($0.profile.name) · \(graph.site.title)" } ?? graph.site.title
         let selfPath = community.map { Routes.communityFeed($0.profile.id) } ?? Routes.feed
         let pagePath = community.map { Routes.community($0.profile.id) } ?? Routes.home
