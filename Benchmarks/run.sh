@@ -6,13 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10000}; comms=${2:-50}; hugo=${3:-}
-kit=${BENCH_KIT:-../shared/bench}
-work=${BENCH_DIR:-/tmp/bulletin-bench}
-[ -d "$kit" ] || { echo "benchmark kit not found at $kit (set BENCH_KIT)" >&2; exit 2; }
-[ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
-mkdir -p "$work"
-swift build -c release --product bulletin >&2
-bin=$(swift build -c release --show-bin-path)/bulletin
+. Benchmarks/common.sh
 corpus="$work/corpus-$pages-$comms"
 [ -d "$corpus" ] || python3 "$kit/gen_corpus.py" --out "$corpus" --pages "$pages" --communities "$comms" >/dev/null
 out="$work/out-bench"

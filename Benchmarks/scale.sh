@@ -7,13 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10000}; comms=${2:-50}; rounds=${3:-3}
-kit=${BENCH_KIT:-../shared/bench}
-work=${BENCH_DIR:-/tmp/bulletin-bench}
-[ -d "$kit" ] || { echo "benchmark kit not found at $kit (set BENCH_KIT)" >&2; exit 2; }
-[ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
-mkdir -p "$work"
-swift build -c release --product bulletin >&2
-bin=$(swift build -c release --show-bin-path)/bulletin
+. Benchmarks/common.sh
 small="$work/corpus-$pages-$comms"; large="$work/corpus-$((pages * 5))-$((comms * 5))"
 [ -d "$small" ] || python3 "$kit/gen_corpus.py" --out "$small" --pages "$pages" --communities "$comms" >/dev/null
 [ -d "$large" ] || python3 "$kit/gen_corpus.py" --out "$large" --pages "$((pages * 5))" --communities "$((comms * 5))" >/dev/null

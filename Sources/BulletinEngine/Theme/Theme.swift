@@ -49,13 +49,9 @@ public struct Theme: Sendable {
         var problems: [Diagnostic] = []
         let stringsData = FileManager.default.contents(atPath: root.appendingPathComponent("strings/\(language).yml").path)
         let stringsDigest = (stringsData ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
-        var stringsKey = DigestBuilder("strings")
-        stringsKey.add(language)
-        stringsKey.add(stringsDigest)
-        stringsKey.add(stringsData != nil)
-        let stringsKeyDigest = stringsKey.finish()
-        let (strings, stringProblems) = previous.map(\.stringsKey) == stringsKeyDigest
-            ? (previous?.strings, []) : ThemeStrings.load(themeRoot: root, language: language, data: stringsData)
+        let stringsKey = Self.key("strings", language, stringsDigest, stringsData != nil)
+        let (strings, stringProblems) = previous.flatMap { $0.stringsKey == stringsKey ? ($0.strings, []) : nil }
+            ?? ThemeStrings.load(themeRoot: root, language: language, data: stringsData)
         problems += stringProblems
         HTMLEscaping.register
         var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
@@ -120,15 +116,22 @@ public struct Theme: Sendable {
         var themeDigest = DigestBuilder("theme")
         themeDigest.add(templates)
         themeDigest.add(stringsDigest)
-        var compiledKey = DigestBuilder("compiled")
-        compiledKey.add(templates)
-        compiledKey.add(compiling)
-        let templatesKey = compiledKey.finish()
-        let compiled = previous.map(\.templatesKey) == templatesKey ? previous!.compiled : CompiledTemplates(sources: compiling ? sources : [:])
+        let templatesKey = Self.key("compiled", "", templates, compiling)
+        let compiled = previous.flatMap { $0.templatesKey == templatesKey ? $0.compiled : nil }
+            ?? CompiledTemplates(sources: compiling ? sources : [:])
         return (Theme(mustache: MustacheTemplates(sources: sources, parsed: trusted ? nil : library), compiled: compiled,
                       strings: strings, assets: assets, digest: themeDigest.finish(), templatesDigest: templates,
                       stringsDigest: stringsDigest,
-                      loaded: BuildCache.LoadedTheme(stringsKey: stringsKeyDigest, strings: strings, templatesKey: templatesKey, compiled: compiled)), [])
+                      loaded: BuildCache.LoadedTheme(stringsKey: stringsKey, strings: strings, templatesKey: templatesKey, compiled: compiled)), [])
+    }
+
+    /// What the last build's strings or compiled templates were made from, to tell whether they can be taken.
+    private static func key(_ label: String, _ language: String, _ digest: Digest, _ flag: Bool) -> Digest {
+        var builder = DigestBuilder(label)
+        builder.add(language)
+        builder.add(digest)
+        builder.add(flag)
+        return builder.finish()
     }
 }
 
