@@ -84,6 +84,7 @@ struct ContentScanner: Sendable {
             scanner.scanCommunity(entry, into: &found)
             return (found, scanner.diagnostics)
         }
+        inventory.records.reserveCapacity(inventory.records.count + scans.reduce(0) { $0 + $1.0.records.count })
         for (found, problems) in scans {
             inventory.communities += found.communities
             inventory.records += found.records
@@ -108,7 +109,7 @@ struct ContentScanner: Sendable {
                 hasProfile = true
                 inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, location: entry.location, stamp: entry.stamp)))
             } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
-                inventory.records += scanRecords(child, path: childPath, kind: kind, community: community)
+                scanRecords(child, path: childPath, kind: kind, community: community, into: &inventory.records)
             } else {
                 let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
                 report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
@@ -119,8 +120,9 @@ struct ContentScanner: Sendable {
         }
     }
 
-    private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String) -> [RecordSource] {
-        var records: [RecordSource] = []
+    /// Appends to `records` itself: a list returned and appended was copied once more, a
+    /// retain and a release for each of a record's strings.
+    private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String, into records: inout [RecordSource]) {
         let folderPrefix = path + "/"
         for entry in entries(of: folder) {
             let name = entry.name
@@ -157,7 +159,6 @@ struct ContentScanner: Sendable {
             records.append(RecordSource(kind: kind, community: community, slug: slug, fileDate: date,
                                         file: file, bundleAssets: assets))
         }
-        return records
     }
 
     /// `2024-05-18-roof-round-6` → (date, `roof-round-6`) for dated kinds; the stem itself otherwise.
@@ -259,8 +260,9 @@ struct ContentScanner: Sendable {
         let folderPrefix = folderPath + "/"
         return names.compactMap { name in
             let fullPath = folderPrefix + name
-            // The content-relative path is only needed for a message.
-            let path = { relativeFolder + name }
+            // The content-relative path is only needed for a message (a function, not a closure
+            // made for every name).
+            func path() -> String { relativeFolder + name }
             // Only names with letters beyond ASCII can be in a decomposed form.
             if !name.utf8.allSatisfy({ $0 < 0x80 }) {
                 let composed = name.precomposedStringWithCanonicalMapping
