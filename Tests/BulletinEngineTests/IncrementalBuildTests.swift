@@ -217,6 +217,34 @@ struct IncrementalBuildTests {
         #expect(page.contains("Parking on the hill road"))
     }
 
+    /// Files left alone for more than two seconds are told unchanged by their stamps alone, and
+    /// the build stops before reading any; a change to one is still seen.
+    @Test func aBuildWhoseFilesKeepTheirStampsStopsBeforeReadingThem() throws {
+        let site = try TestSite.fixture("en-site")
+        Thread.sleep(forTimeInterval: 2.2)
+        let first = try site.build()
+        let before = OutputTree.snapshot(first.folder)
+        let lines = Lines()
+        _ = try Builder(options: site.options(), log: { lines.add($0) }).build()
+        #expect(lines.all.contains("[2/5] Nothing changed since the last build (no file's stamp changed)"), "\(lines.all)")
+        #expect(OutputTree.snapshot(first.folder) == before)
+
+        // The same length, so only the file's times and content tell the change; old enough
+        // for its stamp to be trusted.
+        try Robust.edit(site.url(Self.meeting), replacing: "promised a quote", with: "promised a QUOTE")
+        Thread.sleep(forTimeInterval: 2.2)
+        let edited = Lines()
+        _ = try Builder(options: site.options(), log: { edited.add($0) }).build()
+        #expect(!edited.all.contains { $0.hasPrefix("[2/5] Nothing changed") }, "\(edited.all)")
+        try Self.expectSameAsFullBuild(site, "after an edit of the same length")
+        // A file younger than two seconds: its stamp is not trusted, so the inputs are compared.
+        try Robust.edit(site.url(Self.meeting), replacing: "promised a QUOTE", with: "promised a quote")
+        try Self.expectSameAsFullBuild(site, "right after another edit")
+        let again = Lines()
+        _ = try Builder(options: site.options(), log: { again.add($0) }).build()
+        #expect(again.all.contains("[2/5] Nothing changed since the last build"), "\(again.all)")
+    }
+
     /// Many random changes in a row, each build compared with a full build.
     @Test func randomChangesMatchAFullBuildEveryTime() throws {
         var files = Robust.base
@@ -259,4 +287,12 @@ struct IncrementalBuildTests {
         }
         return stamps
     }
+}
+
+/// Progress lines a build logs, gathered from any thread.
+final class Lines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

@@ -15,6 +15,7 @@ extension Builder {
         let recordKeys: [ObjectIdentifier: Digest]
         let cache: RecordCache
         let digests: Digests
+        let stamps: Digest?
         let warnings: [Diagnostic]
     }
 
@@ -29,6 +30,16 @@ extension Builder {
         let records: [Digest?]
     }
 
+    /// The content folder as scanned, before any file is read.
+    struct Scanned {
+        let inventory: ContentInventory
+        let site: SiteConfig
+        let problems: [Diagnostic]
+        let today: SimpleDate
+        /// See `stamps(of:problems:today:)`.
+        let stamps: Digest?
+    }
+
     /// What the load stage found: enough to tell whether anything changed since the last build.
     struct Loaded {
         let inventory: ContentInventory
@@ -37,17 +48,20 @@ extension Builder {
         let problems: [Diagnostic]
         let cache: RecordCache
         let today: SimpleDate
+        let stamps: Digest?
         /// Nil when there is no last build to compare with: the validate stage then works out
         /// each record's digest from the bytes it parses, and the digests are made after it.
         let digests: Digests?
     }
 
     func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
-        try prepare(load(&clock, previous: loading), &clock)
+        try prepare(load(scan(), &clock, previous: loading), &clock)
     }
 
-    func load(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Loaded {
+    /// The first part of the load stage: the content folder listed and `site.yml` read.
+    func scan() throws(BuildFailed) -> Scanned {
         log("[1/5] Loading \(options.content.path)")
+        let startedAt = Date().timeIntervalSince1970
         var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
         let inventory = scanner.scan()
         var problems = scanner.diagnostics
@@ -55,6 +69,50 @@ extension Builder {
         let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink) }
         problems += siteSink.diagnostics
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
+        let today = SiteClock.today(options.moment, timeZone: site.timeZone)
+        return Scanned(inventory: inventory, site: site, problems: problems, today: today,
+                       stamps: stamps(of: inventory, problems: problems, today: today, startedAt: startedAt))
+    }
+
+    /// Every input told apart without reading a file: each file's location and stamp (content,
+    /// theme, media), the program, the options, today and what the scan reported. Equal to the
+    /// last build's, nothing can have changed. Nil when a file changed in the two seconds before
+    /// the build (a second change within one tick of the clock would leave its stamp as it was).
+    func stamps(of inventory: ContentInventory, problems: [Diagnostic], today: SimpleDate, startedAt: Double) -> Digest? {
+        var b = DigestBuilder("stamps")
+        b.add(Engine.digest)
+        b.add(options.includeDrafts)
+        b.add(options.compileTemplates)
+        b.add(today.iso)
+        b.add(options.templates.path)
+        for problem in problems { b.add(problem.description) }
+        let theme = ["layouts", "partials", "strings", "assets"].flatMap {
+            ThemeFiles.list(options.templates.appendingPathComponent($0), prefix: $0)
+        }
+        var count = 0
+        func add(_ file: SourceFile) -> Bool {
+            guard let stamp = file.stamp, Double(max(stamp.modified, stamp.changed)) / 1e9 < startedAt - 2 else { return false }
+            b.add(file.location)
+            b.add(stamp.size)
+            b.add(stamp.modified)
+            b.add(stamp.changed)
+            b.add(Int(bitPattern: UInt(stamp.inode)))
+            b.add(Int(bitPattern: UInt(stamp.device)))
+            count += 1
+            return true
+        }
+        for file in inventory.profileFiles + inventory.media + theme { guard add(file) else { return nil } }
+        for record in inventory.records {
+            guard add(record.file) else { return nil }
+            for asset in record.bundleAssets { guard add(asset) else { return nil } }
+        }
+        b.add(count)
+        return b.finish()
+    }
+
+    func load(_ scanned: Scanned, _ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Loaded {
+        let (inventory, site, today) = (scanned.inventory, scanned.site, scanned.today)
+        var problems = scanned.problems
         let (loadedTheme, themeProblems) = Theme.load(from: options.templates, language: site.language,
                                                       accepted: loading.value.last?.templates, compiling: options.compileTemplates,
                                                       previous: loading.value.theme)
@@ -69,14 +127,14 @@ extension Builder {
         environment.add(theme.stringsDigest)
         environment.add(site.unsafeHTML)
         let cache = RecordCache(previous: loading.value, environment: environment.finish())
-        let today = SiteClock.today(options.moment, timeZone: site.timeZone)
         // Worked out on every core: without a cache, each file is read here.
         let recordDigests = loading.value.last == nil ? nil : Parallel.map(inventory.records) { cache.digest(of: $0.file) }
         let digests = recordDigests.map {
             self.digests(inventory, theme: theme, today: today, problems: problems, cache: cache, recordDigests: $0)
         }
         clock.lap("load")
-        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, today: today, digests: digests)
+        return Loaded(inventory: inventory, site: site, theme: theme, problems: problems, cache: cache, today: today,
+                      stamps: scanned.stamps, digests: digests)
     }
 
     /// Equal input digests mean the build would write exactly what the last one wrote.
@@ -137,7 +195,7 @@ extension Builder {
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
         return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
-                        recordKeys: parsed.recordKeys, cache: cache, digests: digests, warnings: ordered)
+                        recordKeys: parsed.recordKeys, cache: cache, digests: digests, stamps: loaded.stamps, warnings: ordered)
     }
 
     /// Every file whose digest the cache keeps, by its location.

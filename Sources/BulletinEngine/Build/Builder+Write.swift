@@ -34,7 +34,7 @@ extension Builder {
             clock.lap("render")
             var kept = [current.0: current.1]
             if let spare = TreeIdentity(of: output.spareFolder), let manifest = known[spare] { kept[spare] = manifest }
-            let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: current.0,
+            let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: current.0,
                                             files: jobs.count, warnings: prepared.warnings)
             let theme = prepared.theme.loaded
             if cache.changed || previous.last != last || previous.theme?.stringsKey != theme.stringsKey
@@ -60,7 +60,7 @@ extension Builder {
             if let built { trees[built] = plan.manifest }
             if let current = plan.current { trees[current.0] = current.1 }
             let last = built.map {
-                BuildCache.LastBuild(inputs: prepared.digests.inputs, templates: prepared.theme.templatesDigest, tree: $0,
+                BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: $0,
                                      files: jobs.count, warnings: prepared.warnings)
             }
             try nextCache.finish(with: BuildCache.encoded(trees: trees, last: last, theme: prepared.theme.loaded))

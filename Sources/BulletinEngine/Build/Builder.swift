@@ -28,18 +28,24 @@ public struct Builder: Sendable {
         let cacheStamp = FileStamp(of: output.cacheFile)
         let (useCache, cacheFile) = (options.useCache, output.cacheFile)
         let loading = Background { useCache ? BuildCache.load(from: cacheFile) : .empty() }
-        let loaded = try load(&clock, previous: loading)
+        let scanned = try scan()
+        // Every input's stamp as the last build found it: nothing changed, and no file is read.
+        if useCache, let stamps = scanned.stamps, loading.value.last?.stamps == stamps {
+            var scanning = clock
+            scanning.lap("load")
+            if let report = try unchanged(output, cacheStamp: cacheStamp, previous: loading.value, timings: scanning.timings,
+                                          how: " (no file's stamp changed)", { $0.stamps == stamps }) {
+                return report
+            }
+        }
+        let loaded = try load(scanned, &clock, previous: loading)
         let previous = loading.value
         if options.keepDataUntilExit { ExitKeeper.keep((loaded, previous)) }
         // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
-        if useCache, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs {
-            let held = try lock(output)
-            defer { held.release() }
-            let last = cacheAgain(output, stamp: cacheStamp, previous: previous).last
-            if let last, last.inputs == inputs, TreeIdentity(of: output.target) == last.tree {
-                log("[2/5] Nothing changed since the last build")
-                return BuildReport(diagnostics: last.warnings, files: last.files, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
-            }
+        if useCache, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs,
+           let report = try unchanged(output, cacheStamp: cacheStamp, previous: previous, timings: clock.timings, how: "",
+                                      { $0.inputs == inputs }) {
+            return report
         }
         let prepared = try prepare(loaded, &clock)
         if options.keepDataUntilExit { ExitKeeper.keep(prepared) }
@@ -47,6 +53,18 @@ public struct Builder: Sendable {
         defer { held.release() }
         let current = useCache ? cacheAgain(output, stamp: cacheStamp, previous: previous) : .empty()
         return try write(prepared, output: output, previous: previous, known: current.trees, clock: &clock)
+    }
+
+    /// The last build's report when, under the lock, the cache still describes it as `matches`
+    /// says and the output is still the tree it made.
+    private func unchanged(_ output: OutputFolder, cacheStamp: FileStamp?, previous: BuildCache, timings: [(stage: String, seconds: Double)],
+                           how: String, _ matches: (BuildCache.LastBuild) -> Bool) throws(BuildFailed) -> BuildReport? {
+        let held = try lock(output)
+        defer { held.release() }
+        guard let last = cacheAgain(output, stamp: cacheStamp, previous: previous).last, matches(last),
+              TreeIdentity(of: output.target) == last.tree else { return nil }
+        log("[2/5] Nothing changed since the last build" + how)
+        return BuildReport(diagnostics: last.warnings, files: last.files, pagesWritten: 0, pagesRendered: 0, timings: timings)
     }
 
     /// The build lock, and what killed builds left beside the output removed under it.

@@ -22,6 +22,8 @@ struct BuildCache: Sendable {
     /// The build that made the output: when its inputs are the same again, nothing is done.
     struct LastBuild: Sendable, Equatable {
         var inputs: Digest
+        /// Every input's location and stamp (`Builder.stamps`): equal, the build stops before reading a file.
+        var stamps: Digest?
         /// The theme's templates, all of which swift-mustache read without an error.
         var templates: Digest
         var tree: TreeIdentity
@@ -39,7 +41,7 @@ struct BuildCache: Sendable {
         var compiled: CompiledTemplates
     }
 
-    static let formatVersion = 9
+    static let formatVersion = 10
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string
@@ -101,7 +103,7 @@ struct BuildCache: Sendable {
                 cache.trees[tree] = try Manifest(from: &reader)
             }
             cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
-                LastBuild(inputs: try r.digest(), templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
+                LastBuild(inputs: try r.digest(), stamps: try r.optional { r throws(BinaryReader.Damaged) in try r.digest() }, templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
                           files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
             }
             cache.theme = try reader.optional { r throws(BinaryReader.Damaged) in
@@ -181,6 +183,7 @@ struct BuildCache: Sendable {
         }
         w.optional(last) { w, last in
             w.digest(last.inputs)
+            w.optional(last.stamps) { $0.digest($1) }
             w.digest(last.templates)
             w.stamp(last.tree.directory)
             w.stamp(last.tree.marker)
