@@ -29,6 +29,7 @@ public struct Builder: Sendable {
         let (useCache, cacheFile) = (options.useCache, output.cacheFile)
         let loading = Background { useCache ? BuildCache.load(from: cacheFile) : .empty() }
         let scanned = try scan()
+        if options.keepDataUntilExit { ExitKeeper.keep((scanned, loading)) }
         // Every input's stamp as the last build found it: nothing changed, and no file is read.
         if useCache, let stamps = scanned.stamps, loading.value.last?.stamps == stamps {
             var scanning = clock
