@@ -55,11 +55,12 @@ extension Builder {
     }
 
     func prepare(_ clock: inout StageClock, previous loading: Background<BuildCache>) throws(BuildFailed) -> Prepared {
-        try prepare(load(scan(), &clock, previous: loading), &clock)
+        try prepare(load(scan(stamped: false), &clock, previous: loading), &clock)
     }
 
     /// The first part of the load stage: the content folder listed and `site.yml` read.
-    func scan() throws(BuildFailed) -> Scanned {
+    /// `stamped`: whether the next build will be told of the stamps (`check` writes no cache).
+    func scan(stamped: Bool) throws(BuildFailed) -> Scanned {
         log("[1/5] Loading \(options.content.path)")
         let startedAt = Date().timeIntervalSince1970
         var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
@@ -71,7 +72,7 @@ extension Builder {
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
         let today = SiteClock.today(options.moment, timeZone: site.timeZone)
         return Scanned(inventory: inventory, site: site, problems: problems, today: today,
-                       stamps: stamps(of: inventory, problems: problems, today: today, startedAt: startedAt))
+                       stamps: stamped ? stamps(of: inventory, problems: problems, today: today, startedAt: startedAt) : nil)
     }
 
     /// Every input told apart without reading a file: each file's location and stamp (content,

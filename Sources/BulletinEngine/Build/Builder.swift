@@ -28,7 +28,8 @@ public struct Builder: Sendable {
         let cacheStamp = FileStamp(of: output.cacheFile)
         let (useCache, cacheFile) = (options.useCache, output.cacheFile)
         let loading = Background { useCache ? BuildCache.load(from: cacheFile) : .empty() }
-        let scanned = try scan()
+        // Stamped with or without the cache: a build with `--no-cache` leaves them for the next.
+        let scanned = try scan(stamped: true)
         if options.keepDataUntilExit { ExitKeeper.keep((scanned, loading)) }
         // Every input's stamp as the last build found it: nothing changed, and no file is read.
         if useCache, let stamps = scanned.stamps, loading.value.last?.stamps == stamps {
