@@ -43,6 +43,16 @@ struct BinaryWriter {
         word(value.low)
     }
 
+    /// What `write` writes, after its length in four bytes: a reader can pass over it without
+    /// decoding it, and decode it later from where it lies.
+    mutating func section(_ write: (inout BinaryWriter) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        write(&self)
+        let length = UInt32(bytes.count - start - 4)
+        for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index))) }
+    }
+
     /// A case as its position among all cases: no string to make or match when read back.
     mutating func choice<E: CaseIterable & Equatable>(_ value: E) {
         int(E.allCases.firstIndex(of: value).map { E.allCases.distance(from: E.allCases.startIndex, to: $0) } ?? 0)
@@ -61,7 +71,7 @@ struct BinaryWriter {
 
 /// Reads what `BinaryWriter` wrote. Any inconsistency throws: a damaged cache is discarded,
 /// never trusted.
-struct BinaryReader {
+struct BinaryReader: Sendable {
     struct Damaged: Error {}
 
     private let bytes: SharedBytes
@@ -116,6 +126,18 @@ struct BinaryReader {
         offset += 8
         return value
     }
+
+    /// Where the next `BinaryWriter.section` lies, passed over; `sharing` reads it later.
+    mutating func section() throws(Damaged) -> Range<Int> {
+        guard offset + 4 <= end else { throw Damaged() }
+        var length = 0
+        for index in 0..<4 { length |= Int(bytes.base.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index) }
+        offset += 4
+        return try skip(length)
+    }
+
+    /// A reader of `range` of the same bytes.
+    func sharing(_ range: Range<Int>) -> BinaryReader { BinaryReader(bytes, start: range.lowerBound, end: range.upperBound) }
 
     mutating func count() throws(Damaged) -> Int {
         let value = try int()

@@ -71,11 +71,11 @@ struct PageFingerprints: Sendable {
     /// The other records a record's page shows: a meeting's problems, a problem's meetings,
     /// the conventions one supersedes or is superseded by.
     private func linkedRecords(_ record: Record) -> [Record] {
-        switch record.details {
-        case .meeting: graph.problems(of: record)
-        case .problem: graph.meetings(about: record)
-        case .convention: [graph.supersedes(record), graph.supersededBy(record)].compactMap { $0 }
-        case .activity: []
+        switch record.kind {
+        case .meetings: graph.problems(of: record)
+        case .problems: graph.meetings(about: record)
+        case .conventions: [graph.supersedes(record), graph.supersededBy(record)].compactMap { $0 }
+        case .activities: []
         }
     }
 }

@@ -18,7 +18,38 @@ extension Record {
             w.int(entry.position.line)
             w.int(entry.position.column)
         }
-        switch self.details {
+        w.array(self.links.problems) { $0.string($1) }
+        w.optional(self.links.supersedes) { $0.string($1) }
+        w.optional(self.links.meetingStatus) { $0.choice($1) }
+        w.section { self.details.write(to: &$0) }
+    }
+
+    /// The record as cached: `body` is empty until read from the file again.
+    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+        let kind = try r.choice(RecordKind.self)
+        let community = try r.string(), slug = try r.string(), sourcePath = try r.string(), title = try r.string()
+        let date = try r.optional { r throws(BinaryReader.Damaged) in try r.date() }
+        let tags = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
+        let draft = try r.bool()
+        let bodyFirstLine = try r.int()
+        let assets = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
+        let positions = FieldPositions(ordered: try r.array { r throws(BinaryReader.Damaged) in
+            FieldPositions.Entry(name: try r.string(), position: FieldPosition(line: try r.int(), column: try r.int()))
+        })
+        let links = DetailLinks(problems: try r.array { r throws(BinaryReader.Damaged) in try r.string() },
+                                supersedes: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
+                                meetingStatus: try r.optional { r throws(BinaryReader.Damaged) in try r.choice(MeetingStatus.self) })
+        let details = StoredDetails(r.sharing(try r.section()))
+        self.init(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
+                         tags: tags, draft: draft, body: "", bodyFirstLine: bodyFirstLine, bundleAssets: assets,
+                         details: .stored(details), links: links, fieldPositions: positions))
+    }
+}
+
+/// Each kind's own fields, written as a section of their own so a reader can leave them undecoded.
+extension RecordDetails {
+    func write(to w: inout BinaryWriter) {
+        switch self {
         case .meeting(let m):
             w.int(0)
             m.write(to: &w)
@@ -53,23 +84,11 @@ extension Record {
         }
     }
 
-    /// The record as cached: `body` is empty until read from the file again.
     init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
-        let kind = try r.choice(RecordKind.self)
-        let community = try r.string(), slug = try r.string(), sourcePath = try r.string(), title = try r.string()
-        let date = try r.optional { r throws(BinaryReader.Damaged) in try r.date() }
-        let tags = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
-        let draft = try r.bool()
-        let bodyFirstLine = try r.int()
-        let assets = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
-        let positions = FieldPositions(ordered: try r.array { r throws(BinaryReader.Damaged) in
-            FieldPositions.Entry(name: try r.string(), position: FieldPosition(line: try r.int(), column: try r.int()))
-        })
-        let details: RecordDetails
         switch try r.int() {
-        case 0: details = .meeting(try Meeting(from: &r))
+        case 0: self = .meeting(try Meeting(from: &r))
         case 1:
-            details = .activity(Activity(
+            self = .activity(Activity(
                 category: try r.choice(ActivityCategory.self), endDate: try r.optional { r throws(BinaryReader.Damaged) in try r.date() },
                 time: try r.optional { r throws(BinaryReader.Damaged) in try r.time() },
                 location: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
@@ -78,7 +97,7 @@ extension Record {
                 participants: try r.optional { r throws(BinaryReader.Damaged) in try r.int() },
                 volunteers: try r.optional { r throws(BinaryReader.Damaged) in try r.int() }))
         case 2:
-            details = .convention(Convention(
+            self = .convention(Convention(
                 kind: try r.choice(ConventionKind.self), adopted: try r.optional { r throws(BinaryReader.Damaged) in try r.date() },
                 effective: try r.optional { r throws(BinaryReader.Damaged) in try r.date() },
                 status: try r.choice(ConventionStatus.self),
@@ -87,16 +106,13 @@ extension Record {
                 adoptedBy: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
                 vote: try r.optional { r throws(BinaryReader.Damaged) in try r.vote() }))
         case 3:
-            details = .problem(Problem(
+            self = .problem(Problem(
                 raised: try r.date(), raisedBy: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
                 category: try r.optional { r throws(BinaryReader.Damaged) in try r.choice(ProblemCategory.self) },
                 status: try r.choice(ProblemStatus.self),
                 resolved: try r.optional { r throws(BinaryReader.Damaged) in try r.date() }, urgent: try r.bool()))
         default: throw BinaryReader.Damaged()
         }
-        self.init(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
-                  tags: tags, draft: draft, body: "", bodyFirstLine: bodyFirstLine, bundleAssets: assets,
-                  details: details, fieldPositions: positions)
     }
 }
 

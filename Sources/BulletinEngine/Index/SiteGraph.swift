@@ -102,11 +102,11 @@ public struct SiteGraph: Sendable {
     }
 
     public func problems(of meeting: Record) -> [Record] {
-        (meeting.meeting?.problems ?? []).compactMap { record(meeting.community, .problems, $0) }
+        meeting.links.problems.compactMap { record(meeting.community, .problems, $0) }
     }
 
     public func supersedes(_ convention: Record) -> Record? {
-        convention.convention?.supersedes.flatMap { record(convention.community, .conventions, $0) }
+        convention.links.supersedes.flatMap { record(convention.community, .conventions, $0) }
     }
 
     public func supersededBy(_ convention: Record) -> Record? {
@@ -115,7 +115,7 @@ public struct SiteGraph: Sendable {
 
     /// Scheduled meetings on or after today, soonest first.
     public var upcomingMeetings: [Record] {
-        records.filter { $0.meeting?.status == .scheduled && ($0.date ?? today) >= today }.reversed()
+        records.filter { $0.links.meetingStatus == .scheduled && ($0.date ?? today) >= today }.reversed()
     }
 
     /// Communities grouped by street, streets and communities in name order.

@@ -35,10 +35,10 @@ struct SiteIndexer {
         var meetingsByProblem: [RecordKey: [Record]] = [:]
         var supersededBy: [RecordKey: Record] = [:]
         for record in sorted.reversed() {
-            for problem in record.meeting?.problems ?? [] {
+            for problem in record.links.problems {
                 meetingsByProblem[SiteGraph.key(record.community, .problems, problem), default: []].append(record)
             }
-            if let old = record.convention?.supersedes {
+            if let old = record.links.supersedes {
                 supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
             }
         }
@@ -87,10 +87,10 @@ struct SiteIndexer {
         }
         for record in records where includeDrafts || !record.draft {
             let at = { (field: String) in record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
-            if record.meeting?.status == .scheduled, let date = record.date, date < today {
+            if record.links.meetingStatus == .scheduled, let date = record.date, date < today {
                 report(record.sourcePath, at: at("status"), field: "status", severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
             }
-            for slug in record.meeting?.problems ?? [] {
+            for slug in record.links.problems {
                 let key = SiteGraph.key(record.community, .problems, slug)
                 if byKey[key] == nil {
                     let known = records.filter { $0.community == record.community && $0.kind == .problems }.map(\.slug).sorted()
@@ -103,7 +103,7 @@ struct SiteIndexer {
                            message: "problem \"\(slug)\" is a draft, so this meeting does not link to it until it is published")
                 }
             }
-            if let old = record.convention?.supersedes {
+            if let old = record.links.supersedes {
                 let key = SiteGraph.key(record.community, .conventions, old)
                 if old == record.slug {
                     report(record.sourcePath, at: at("supersedes"), field: "supersedes",

@@ -147,6 +147,45 @@ public indirect enum RecordDetails: Sendable, Hashable {
 /// A validated record of any kind: what every kind shares, plus its own fields. The fields
 /// live in one shared, immutable box: a record is copied into many lists and pages, and a
 /// copy is one reference count instead of one per field. Fields read and write as properties.
+/// What the index and the site-wide lists read of every record's details: kept beside them,
+/// so that a record that is only sorted, grouped and linked is never decoded from the build
+/// cache in full. Always worked out from the details, never set on its own.
+public struct DetailLinks: Sendable, Hashable {
+    /// A meeting's problems, by slug.
+    public var problems: [String] = []
+    /// The convention a convention replaces, by slug.
+    public var supersedes: String?
+    public var meetingStatus: MeetingStatus?
+
+    init(problems: [String], supersedes: String?, meetingStatus: MeetingStatus?) {
+        (self.problems, self.supersedes, self.meetingStatus) = (problems, supersedes, meetingStatus)
+    }
+
+    init(_ details: RecordDetails) {
+        switch details {
+        case .meeting(let m): (problems, meetingStatus) = (m.problems, m.status)
+        case .convention(let c): supersedes = c.supersedes
+        case .activity, .problem: break
+        }
+    }
+}
+
+/// A record's details as given, or as the build cache holds them, decoded on first use.
+enum DetailsStorage: Sendable, Hashable {
+    case given(RecordDetails)
+    case stored(StoredDetails)
+
+    var value: RecordDetails {
+        switch self {
+        case .given(let details): details
+        case .stored(let stored): stored.value
+        }
+    }
+
+    static func == (a: DetailsStorage, b: DetailsStorage) -> Bool { a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
 @dynamicMemberLookup
 public struct Record: Sendable, Hashable {
     public struct Fields: Sendable, Hashable {
@@ -165,9 +204,25 @@ public struct Record: Sendable, Hashable {
         public var bodyFirstLine: Int
         /// Content-relative paths of a bundle's other files, published beside its page.
         public var bundleAssets: [String]
-        public var details: RecordDetails
+        public var details: RecordDetails {
+            get { storedDetails.value }
+            set {
+                storedDetails = .given(newValue)
+                links = DetailLinks(newValue)
+            }
+        }
         /// Where the fields checked after parsing stand in the file, for messages.
         public var fieldPositions: FieldPositions
+        public private(set) var links: DetailLinks
+        private(set) var storedDetails: DetailsStorage
+
+        init(kind: RecordKind, community: String, slug: String, sourcePath: String, title: String, date: SimpleDate?,
+             tags: [String], draft: Bool, body: String, bodyFirstLine: Int, bundleAssets: [String],
+             details: DetailsStorage, links: DetailLinks, fieldPositions: FieldPositions) {
+            (self.kind, self.community, self.slug, self.sourcePath, self.title) = (kind, community, slug, sourcePath, title)
+            (self.date, self.tags, self.draft, self.body, self.bodyFirstLine) = (date, tags, draft, body, bodyFirstLine)
+            (self.bundleAssets, self.storedDetails, self.links, self.fieldPositions) = (bundleAssets, details, links, fieldPositions)
+        }
     }
 
     private final class Box: Sendable {
@@ -182,8 +237,14 @@ public struct Record: Sendable, Hashable {
                 bundleAssets: [String], details: RecordDetails, fieldPositions: FieldPositions = [:]) {
         box = Box(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: body, bodyFirstLine: bodyFirstLine, bundleAssets: bundleAssets,
-                         details: details, fieldPositions: fieldPositions))
+                         details: .given(details), links: DetailLinks(details), fieldPositions: fieldPositions))
     }
+
+    /// A record from the build cache, its details still undecoded.
+    init(_ fields: Fields) { box = Box(fields) }
+
+    /// Read-only fields (`links`).
+    public subscript<T>(dynamicMember field: KeyPath<Fields, T>) -> T { box.fields[keyPath: field] }
 
     public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
         get { box.fields[keyPath: field] }
