@@ -10,13 +10,17 @@ extension Builder {
         let theme: Theme
         let inventory: ContentInventory
         let markdown: MarkdownRenderer
-        let bodies: RenderedBodies
-        /// The digest of everything each record was made from, by record identity.
-        let recordKeys: [ObjectIdentifier: Digest]
+        let keyed: Background<ContentValidator.Keyed>
+        let contentRoot: URL
         let cache: RecordCache
         let digests: Digests
         let stamps: Digest?
         let warnings: [Diagnostic]
+
+        /// Every record's rendered Markdown.
+        var bodies: RenderedBodies { RenderedBodies(entries: keyed.value.bodies, markdown: markdown, contentRoot: contentRoot) }
+        /// The digest of everything each record was made from, by record identity.
+        var recordKeys: [ObjectIdentifier: Digest] { keyed.value.recordKeys }
     }
 
     /// What the build cache compares, worked out in the load stage.
@@ -178,9 +182,7 @@ extension Builder {
         let digests = loaded.digests ?? self.digests(inventory, theme: theme, today: loaded.today, problems: loaded.problems,
                                                      cache: cache, recordDigests: parsed.recordDigests)
         problems += parsed.diagnostics
-        let bodies = RenderedBodies(entries: parsed.bodies, diagnostics: parsed.bodyProblems, markdown: markdown,
-                                    contentRoot: options.content)
-        problems += bodies.diagnostics
+        problems += parsed.bodyProblems
         clock.lap("validate")
 
         log("[3/5] Indexing \(parsed.content.records.count) records")
@@ -195,8 +197,8 @@ extension Builder {
         clock.lap("index")
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
-        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: bodies,
-                        recordKeys: parsed.recordKeys, cache: cache, digests: digests, stamps: loaded.stamps, warnings: ordered)
+        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, keyed: parsed.keyed,
+                        contentRoot: options.content, cache: cache, digests: digests, stamps: loaded.stamps, warnings: ordered)
     }
 
     /// Every file whose digest the cache keeps, by its location.

@@ -49,7 +49,7 @@ extension BuildCache {
             w.int(paths.count)
             w.int(paths.bytes.count)
             w.append(paths.bytes[...])
-            for fingerprint in fingerprints { w.digest(fingerprint) }
+            w.digests(fingerprints)
         }
 
         init(paths: PathList, fingerprints: [Digest]) {
@@ -66,10 +66,7 @@ extension BuildCache {
             for _ in 0..<count { _ = try r.skip(try r.count()) }
             guard r.offset == start + length else { throw BinaryReader.Damaged() }
             let bytes = try r.bytes(start..<start + length)
-            var fingerprints: [Digest] = []
-            fingerprints.reserveCapacity(count)
-            for _ in 0..<count { fingerprints.append(try r.digest()) }
-            self.init(paths: PathList(bytes: bytes, count: count), fingerprints: fingerprints)
+            self.init(paths: PathList(bytes: bytes, count: count), fingerprints: try r.digests(count))
         }
     }
 }

@@ -18,19 +18,13 @@ struct SiteIndexer {
         let sorting = Background { [published] in Self.newestFirst(published) }
         let tagging = Background { [sorting] in Self.tags(of: sorting.value) }
         let keys = all.map { SiteGraph.key($0.community, $0.kind, $0.slug) }
-        var byKey: [RecordKey: Record] = Dictionary(minimumCapacity: all.count)
-        // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
-        for index in all.indices.sorted(by: { all[$0].sourcePath < all[$1].sourcePath }) {
-            let record = all[index]
-            let key = keys[index]
-            if let other = byKey[key] {
-                report(record.sourcePath, message: "gives the same page address as \(other.sourcePath) (both are \"\(record.slug)\" in \(record.kind.rawValue)); rename one of them")
-            } else {
-                byKey[key] = record
-            }
+        let byKey = keyed(all, keys)
+        let hasDrafts = published.count != all.count
+        let publishedKeys = hasDrafts ? Set(all.indices.filter { !all[$0].draft }.map { keys[$0] }) : nil
+        // Checked on another core while this one groups.
+        let checking = Background { [includeDrafts, today] in
+            Self.references(all, byKey: byKey, publishedKeys: publishedKeys, includeDrafts: includeDrafts, today: today)
         }
-        let publishedKeys = Set(all.indices.filter { includeDrafts || !all[$0].draft }.map { keys[$0] })
-        diagnostics += references(all, byKey: byKey, publishedKeys: publishedKeys)
         let sorted = sorting.value
         var meetingsByProblem: [RecordKey: [Record]] = [:]
         var supersededBy: [RecordKey: Record] = [:]
@@ -51,12 +45,34 @@ struct SiteIndexer {
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
         let (tags, tagSlugs) = tagging.value
+        diagnostics += checking.value
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
                          records: sorted, tags: tags, meetingsByProblem: meetingsByProblem,
                          supersededBy: supersededBy,
-                         recordsByKey: published.count == all.count ? byKey : byKey.filter { publishedKeys.contains($0.key) },
+                         recordsByKey: publishedKeys.map { published in byKey.filter { published.contains($0.key) } } ?? byKey,
                          communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                          tagSlugs: tagSlugs)
+    }
+
+    /// Every record by its page address. Two records that claim one address are reported in
+    /// the order of their files' paths, so the message does not depend on the folder listing:
+    /// the records are sorted for that only when a clash is found, which is rare.
+    private mutating func keyed(_ all: [Record], _ keys: [RecordKey]) -> [RecordKey: Record] {
+        var byKey: [RecordKey: Record] = Dictionary(minimumCapacity: all.count)
+        var clash = false
+        for index in all.indices where byKey.updateValue(all[index], forKey: keys[index]) != nil { clash = true }
+        guard clash else { return byKey }
+        byKey.removeAll(keepingCapacity: true)
+        // Indices are sorted, not records: a record is large, and moving it costs a retain per field.
+        for index in all.indices.sorted(by: { all[$0].sourcePath < all[$1].sourcePath }) {
+            let record = all[index]
+            if let other = byKey[keys[index]] {
+                report(record.sourcePath, message: "gives the same page address as \(other.sourcePath) (both are \"\(record.slug)\" in \(record.kind.rawValue)); rename one of them")
+            } else {
+                byKey[keys[index]] = record
+            }
+        }
+        return byKey
     }
 
     /// One community's records, in the order they are added, and by kind.
@@ -70,17 +86,30 @@ struct SiteIndexer {
         }
     }
 
-    /// Newest first. Dates are read out once: comparing them is most of the sort, and reading a
-    /// record's field each time costs a reference count.
+    /// Newest first. The records are sorted by day alone, as plain numbers that also hold
+    /// each record's place (so equal days keep their order), and then each day's few records
+    /// by the rest of the order: comparing records field by field across the whole list was
+    /// most of the index stage.
     private static func newestFirst(_ records: [Record]) -> [Record] {
-        let days = records.map { $0.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1 }
-        return records.indices.sorted { a, b in
-            days[a] != days[b] ? days[a] > days[b] : SiteGraph.newestFirst(records[a], records[b])
-        }.map { records[$0] }
+        let keys = records.indices.map { index -> UInt64 in
+            let day = records[index].date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1
+            return UInt64(Int64(Int32.max) - Int64(day)) << 32 | UInt64(index)
+        }.sorted()
+        var order = keys.map { Int($0 & 0xFFFF_FFFF) }
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
+            if end - start > 1 { order[start..<end].sort { SiteGraph.newestFirst(records[$0], records[$1]) } }
+            start = end
+        }
+        return order.map { records[$0] }
     }
 
-    /// What is wrong with the records' references to each other, and scheduled meetings whose day has passed.
-    private func references(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>) -> [Diagnostic] {
+    /// What is wrong with the records' references to each other, and scheduled meetings whose
+    /// day has passed. `publishedKeys` is nil when every record is published.
+    private static func references(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>?,
+                                   includeDrafts: Bool, today: SimpleDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ path: String, at position: FieldPosition, field: String, severity: Diagnostic.Severity = .error, message: String) {
             diagnostics.append(Self.diagnostic(path, at: position, field: field, severity: severity, message: message))
@@ -98,7 +127,7 @@ struct SiteIndexer {
                         : Suggestion.hint(for: slug, in: known)
                     report(record.sourcePath, at: at("problems"), field: "problems",
                            message: "no problem \"\(slug)\" in community \(record.community); \(hint)")
-                } else if !publishedKeys.contains(key) {
+                } else if let publishedKeys, !publishedKeys.contains(key) {
                     report(record.sourcePath, at: at("problems"), field: "problems", severity: .warning,
                            message: "problem \"\(slug)\" is a draft, so this meeting does not link to it until it is published")
                 }

@@ -48,8 +48,10 @@ public struct FileStamp: Sendable, Hashable {
     }
 }
 
-/// A record file (or bundle) found in a community folder, before its text is read.
-public struct RecordSource: Sendable, Hashable {
+/// A record file (or bundle) found in a community folder, before its text is read. A class:
+/// the list of eleven thousand is copied and handed between threads, and a copy is one
+/// reference count instead of one per string.
+public final class RecordSource: Sendable, Hashable {
     public let kind: RecordKind
     public let community: String
     public let slug: String
@@ -57,6 +59,23 @@ public struct RecordSource: Sendable, Hashable {
     public let fileDate: SimpleDate?
     public let file: SourceFile
     public let bundleAssets: [SourceFile]
+
+    init(kind: RecordKind, community: String, slug: String, fileDate: SimpleDate?, file: SourceFile, bundleAssets: [SourceFile]) {
+        (self.kind, self.community, self.slug, self.fileDate, self.file, self.bundleAssets) = (kind, community, slug, fileDate, file, bundleAssets)
+    }
+
+    public static func == (a: RecordSource, b: RecordSource) -> Bool {
+        (a.kind, a.community, a.slug, a.fileDate, a.file, a.bundleAssets) == (b.kind, b.community, b.slug, b.fileDate, b.file, b.bundleAssets)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(community)
+        hasher.combine(slug)
+        hasher.combine(fileDate)
+        hasher.combine(file)
+        hasher.combine(bundleAssets)
+    }
 }
 
 public struct CommunitySource: Sendable, Hashable {

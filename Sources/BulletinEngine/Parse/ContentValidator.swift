@@ -10,13 +10,19 @@ struct ContentValidator {
     struct Result {
         var content: ParsedContent
         var diagnostics: [Diagnostic]
-        /// By record identity: a hash of eight bytes rather than of a path, for every record.
-        var bodies: [ObjectIdentifier: RenderedBodies.Entry]
+        /// Problems found in the Markdown (links to files a record lacks, nesting too deep).
         var bodyProblems: [Diagnostic]
-        /// The digest of everything each record was made from, by record identity.
-        var recordKeys: [ObjectIdentifier: Digest]
+        /// Made on another core while the records are indexed: only the write stage reads them.
+        var keyed: Background<Keyed>
         /// The digest of each record's file, in the inventory's order.
         var recordDigests: [Digest?]
+    }
+
+    /// What later stages look up by record identity: a hash of eight bytes rather than of a path.
+    struct Keyed: Sendable {
+        var bodies: [ObjectIdentifier: RenderedBodies.Entry] = [:]
+        /// The digest of everything each record was made from.
+        var recordKeys: [ObjectIdentifier: Digest] = [:]
     }
 
     private struct Outcome: @unchecked Sendable {
@@ -39,20 +45,26 @@ struct ContentValidator {
             let (digest, bytes) = cache.contents(of: source.file)
             return record(source, digest: digest, bytes: bytes, reader: reader)
         }
+        let keyed = Background { [outcomes] in
+            var keyed = Keyed()
+            keyed.bodies.reserveCapacity(outcomes.count)
+            keyed.recordKeys.reserveCapacity(outcomes.count)
+            for index in outcomes.indices {
+                guard let identity = outcomes[index].record?.identity else { continue }
+                keyed.bodies[identity] = outcomes[index].body
+                if let key = outcomes[index].key { keyed.recordKeys[identity] = key }
+            }
+            return keyed
+        }
         var result = Result(content: ParsedContent(site: site, pages: [], communities: [], records: []),
-                            diagnostics: [], bodies: [:], bodyProblems: [], recordKeys: [:],
-                            recordDigests: outcomes.map(\.digest))
-        result.bodies.reserveCapacity(outcomes.count)
-        result.recordKeys.reserveCapacity(outcomes.count)
+                            diagnostics: [], bodyProblems: [], keyed: keyed, recordDigests: outcomes.map(\.digest))
         result.content.records.reserveCapacity(outcomes.count)
-        for outcome in outcomes {
+        // Fields are read where they lie: copying a whole outcome out of the list retained all of them.
+        for index in outcomes.indices {
             // Most records have neither; appending an empty list still cost a call each.
-            if !outcome.warnings.isEmpty { result.diagnostics += outcome.warnings }
-            if !outcome.bodyProblems.isEmpty { result.bodyProblems += outcome.bodyProblems }
-            guard let record = outcome.record else { continue }
-            result.content.records.append(record)
-            result.bodies[record.identity] = outcome.body
-            if let key = outcome.key { result.recordKeys[record.identity] = key }
+            if !outcomes[index].warnings.isEmpty { result.diagnostics += outcomes[index].warnings }
+            if !outcomes[index].bodyProblems.isEmpty { result.bodyProblems += outcomes[index].bodyProblems }
+            if let record = outcomes[index].record { result.content.records.append(record) }
         }
         let profiles = ProfileParser(reader: reader)
         // On every core too: a profile's front matter and Markdown checks take some 180,000 instructions.

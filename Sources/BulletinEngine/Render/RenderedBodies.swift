@@ -36,14 +36,11 @@ struct RenderedBodies: Sendable {
     private let entries: [ObjectIdentifier: Entry]
     private let markdown: MarkdownRenderer
     private let contentRoot: URL
-    /// Problems found in the Markdown (links to files a record lacks, nesting too deep).
-    let diagnostics: [Diagnostic]
 
     static let summaryLength = 280
 
-    init(entries: [ObjectIdentifier: Entry], diagnostics: [Diagnostic], markdown: MarkdownRenderer, contentRoot: URL) {
+    init(entries: [ObjectIdentifier: Entry], markdown: MarkdownRenderer, contentRoot: URL) {
         self.entries = entries
-        self.diagnostics = diagnostics
         self.markdown = markdown
         self.contentRoot = contentRoot
     }
