@@ -82,8 +82,8 @@ struct CacheCodingTests {
         #expect(BuildCache.load(from: file).files.isEmpty)
     }
 
-    /// Records read from a cache are written back from the bytes they were read from; what is
-    /// read after that must still be every record as it was parsed.
+    /// Records read from a cache are copied from the bytes they were read from when the cache
+    /// is saved elsewhere; what is read after that must still be every record as it was parsed.
     @Test func recordsWrittenBackUnchangedReadTheSame() throws {
         var scanner = ContentScanner(root: Repo.fixtures.appendingPathComponent("en-site"))
         let inventory = scanner.scan()
@@ -113,6 +113,70 @@ struct CacheCodingTests {
             #expect(read.warnings == entry.warnings)
             #expect(read.summary?.text == entry.summary?.text)
         }
+    }
+
+    /// Records parsed since the last build are appended to the records file, which keeps its
+    /// inode; it is written afresh once a quarter of it is records no longer kept. Bytes a
+    /// failed build appended are passed over, and a damaged records file costs the records only.
+    @Test func recordsAreAppendedUntilAQuarterOfTheFileIsNoLongerKept() throws {
+        var scanner = ContentScanner(root: Repo.fixtures.appendingPathComponent("en-site"))
+        let reader = DocumentReader(labels: try #require(Theme.load(from: Repo.templates, language: "en").0).strings.values)
+        let parsed = scanner.scan().records.compactMap { RecordParser(reader: reader).parse($0, sink: DiagnosticSink()) }
+        #expect(parsed.count > 8)
+        // Long enough that the file passes a megabyte: offsets into it are not bounded by the state's size.
+        func summary(_ index: Int) -> String { "summary \(index) " + String(repeating: "words ", count: 12_000) }
+        func entry(_ index: Int) -> BuildCache.ParsedRecord {
+            BuildCache.ParsedRecord(record: parsed[index % parsed.count], warnings: [], bodyProblems: [], summary: .text(summary(index)))
+        }
+        func key(_ index: Int) -> Digest { Digest(high: UInt64(index), low: 7) }
+        func expectRecords(_ cache: BuildCache, _ indices: Range<Int>, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(cache.recordCount == indices.count, sourceLocation: sourceLocation)
+            for index in indices {
+                var expected = parsed[index % parsed.count]
+                expected.body = ""
+                #expect(cache.record(key(index))?.record == expected && cache.record(key(index))?.summary?.text == summary(index),
+                        sourceLocation: sourceLocation)
+            }
+        }
+        func identity(_ file: URL) -> (inode: UInt64, size: Int) {
+            var info = stat()
+            return stat(file.path, &info) == 0 ? (UInt64(info.st_ino), Int(info.st_size)) : (0, 0)
+        }
+        let folder = try TemporaryFolder()
+        let state = folder.url.appendingPathComponent("state"), records = RecordStore.file(beside: state)
+        var cache = BuildCache.empty()
+        cache.files[BuildCache.fileKey("/x")] = BuildCache.FileDigest(stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4, device: 5),
+                                                                     digest: Digest(high: 6, low: 7))
+        for index in 0..<20 { cache.records[key(index)] = entry(index) }
+        try cache.save(to: state)
+        let first = identity(records)
+
+        var next = BuildCache.load(from: state)
+        expectRecords(next, 0..<20)
+        next.records[key(20)] = entry(20)
+        try next.save(to: state)
+        let second = identity(records)
+        #expect(second.inode == first.inode && second.size > first.size, "the record was not appended")
+        expectRecords(BuildCache.load(from: state), 0..<21)
+
+        let handle = try FileHandle(forWritingTo: records)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((0..<300).map { UInt8($0 % 256) }))
+        try handle.close()
+        var kept = BuildCache.load(from: state)
+        expectRecords(kept, 0..<21)
+        // Ten of twenty-one kept: the file is written again with only those.
+        kept.keepRecords(Set((0..<10).map(key)))
+        try kept.save(to: state)
+        let third = identity(records)
+        #expect(third.inode != first.inode && third.size < first.size, "the records file was not written afresh")
+        expectRecords(BuildCache.load(from: state), 0..<10)
+
+        var bytes = try Data(contentsOf: records)
+        bytes[bytes.count / 2] ^= 1
+        try bytes.write(to: records)
+        let damaged = BuildCache.load(from: state)
+        #expect(damaged.recordCount == 0 && damaged.files.count == 1)
     }
 
     /// Digests and records of files that are gone are dropped once they are more than a tenth

@@ -191,6 +191,14 @@ struct IncrementalBuildTests {
         try bytes.write(to: cache)
         try Robust.edit(site.url(Self.meeting), replacing: "promised a quote", with: "promised a quote by May")
         try Self.expectSameAsFullBuild(site, "after the cache was damaged")
+        let records = RecordStore.file(beside: cache)
+        var recordBytes = try Data(contentsOf: records)
+        for index in stride(from: 5, to: recordBytes.count, by: 89) { recordBytes[index] ^= 0x5A }
+        try recordBytes.write(to: records)
+        try Robust.edit(site.url(Self.meeting), replacing: "by May", with: "by April")
+        try Self.expectSameAsFullBuild(site, "after the records file was damaged")
+        try Data().write(to: records)
+        try Self.expectSameAsFullBuild(site, "after the records file was emptied")
         try Data().write(to: cache)
         try Self.expectSameAsFullBuild(site, "after the cache was emptied")
         try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.cache"))
@@ -200,12 +208,12 @@ struct IncrementalBuildTests {
         try Self.expectSameAsFullBuild(site, "after the output was deleted")
     }
 
-    /// A cache whose bytes changed on disk where they still read as a record (a title here)
-    /// must not be trusted: its checksum no longer matches, so it is set aside whole.
+    /// A records file whose bytes changed on disk where they still read as a record (a title
+    /// here) must not be trusted: its checksum no longer matches, so its records are set aside.
     @Test func aCacheChangedWhereItStillReadsIsNotTrusted() throws {
         let site = try TestSite.fixture("en-site")
         try site.build()
-        let cache = site.root.appendingPathComponent(".public.cache/state")
+        let cache = RecordStore.file(beside: site.root.appendingPathComponent(".public.cache/state"))
         var bytes = [UInt8](try Data(contentsOf: cache))
         let title = Array("Parking on the hill road".utf8)
         let at = try #require(bytes.indices.first { bytes[$0...].starts(with: title) })

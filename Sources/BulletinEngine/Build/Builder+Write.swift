@@ -17,15 +17,17 @@ extension Builder {
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         // Worked out once: a path is a string built anew each time a job is asked for it.
-        let paths = jobs.map(\.outputPath)
-        let pathList = BuildCache.PathList(paths)
-        // A tree the cache knows was built from paths that were checked: the same list needs no check.
-        if !known.values.contains(where: { $0.paths == pathList }) { try checkUniquePaths(jobs, paths) }
+        let paths = Parallel.map(jobs, \.outputPath)
+        // Listed on another core while the pages are fingerprinted.
+        let listing = Background { [paths] in BuildCache.PathList(paths) }
         let sitemap = paths.filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
         let fingerprints = PageFingerprints(graph: graph, site: prepared.digests.site,
                                             recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
             .fingerprints(of: jobs, paths: paths, sitemapPaths: sitemap)
+        let pathList = listing.value
+        // A tree the cache knows was built from paths that were checked: the same list needs no check.
+        if !known.values.contains(where: { $0.paths == pathList }) { try checkUniquePaths(jobs, paths) }
         let update = TreeUpdate(output: output, paths: paths, pathList: pathList, fingerprints: fingerprints, known: known)
         var plan = update.plan()
         if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer)) }
@@ -50,20 +52,24 @@ extension Builder {
         }
         let work = plan.work
         let toRender = work.filter { $0 == .render }.count
+        // The rest of the next cache is known now (the spare's new marker is its identity) and
+        // is written while the pages render; it is put in place only once they are.
+        let built = TreeIdentity(of: spare)
+        var trees: [TreeIdentity: BuildCache.Manifest] = [:]
+        if let built { trees[built] = plan.manifest }
+        if let current = plan.current { trees[current.0] = current.1 }
+        let last = built.map {
+            BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: $0,
+                                 files: jobs.count, warnings: prepared.warnings)
+        }
+        let loadedTheme = prepared.theme.loaded
+        nextCache.complete { [trees] in BuildCache.encoded(trees: trees, last: last, theme: loadedTheme) }
         log("[4/5] Rendering \(toRender) of \(jobs.count) files")
         try renderPages(jobs, paths: paths, work: work, with: renderer, into: spare, empty: plan.spareWasEmpty, copyingFrom: output.target)
         clock.lap("render")
         log("[5/5] Writing \(options.output.path)")
         do {
-            var trees: [TreeIdentity: BuildCache.Manifest] = [:]
-            let built = TreeIdentity(of: spare)
-            if let built { trees[built] = plan.manifest }
-            if let current = plan.current { trees[current.0] = current.1 }
-            let last = built.map {
-                BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: $0,
-                                     files: jobs.count, warnings: prepared.warnings)
-            }
-            try nextCache.finish(with: BuildCache.encoded(trees: trees, last: last, theme: prepared.theme.loaded))
+            try nextCache.commit()
             try update.commit(spare)
         } catch {
             throw writeFailure("could not replace the output folder: \(error.localizedDescription)")

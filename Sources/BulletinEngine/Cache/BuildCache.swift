@@ -1,9 +1,10 @@
 import Foundation
 
 /// What one build leaves for the next, kept in `.<output>.cache/state` beside the output:
-/// the digest of every file read, every record as parsed, and for each output tree the
-/// fingerprint of every file in it. A missing, damaged or foreign cache is dropped whole,
-/// so it can only cost time, never change what a build produces.
+/// the digest of every file read, every record as parsed (in `state.records`, see
+/// `RecordStore`), and for each output tree the fingerprint of every file in it. A missing,
+/// damaged or foreign cache is dropped whole (its records file on its own), so it can only
+/// cost time, never change what a build produces.
 struct BuildCache: Sendable {
     /// A record as the validate stage left it, with the parts of its Markdown later stages use.
     struct ParsedRecord: Sendable {
@@ -41,7 +42,7 @@ struct BuildCache: Sendable {
         var compiled: CompiledTemplates
     }
 
-    static let formatVersion = 11
+    static let formatVersion = 12
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string
@@ -51,9 +52,11 @@ struct BuildCache: Sendable {
     var records: [Digest: ParsedRecord] = [:]
     /// Records as read from disk, by where their bytes lie in `storage`: decoded only when a
     /// build asks for one, by the validate stage on every core, not while the folder is
-    /// scanned; written back as they are, which costs a copy instead of an encoding.
+    /// scanned; left where they lie when the cache is written again.
     var storedRecords: [Digest: Range<Int>] = [:]
+    /// The records file, mapped, and what the state says of it.
     private var storage = SharedBytes(copying: [])
+    private var store: RecordStore?
     var trees: [TreeIdentity: Manifest] = [:]
     var last: LastBuild?
     var theme: LoadedTheme?
@@ -91,16 +94,25 @@ struct BuildCache: Sendable {
                 let location = try reader.digest()
                 cache.files[location] = FileDigest(stamp: try reader.stamp(), digest: try reader.digest())
             }
+            let store = try reader.optional { r throws(BinaryReader.Damaged) in try RecordStore(from: &r) }
             let recordCount = try reader.count()
-            cache.storedRecords.reserveCapacity(recordCount)
+            var records: [Digest: Range<Int>] = Dictionary(minimumCapacity: recordCount)
             for _ in 0..<recordCount {
-                let key = try reader.digest()
-                cache.storedRecords[key] = try reader.skip(try reader.count())
+                // Offsets into the records file, not counts of the bytes left here.
+                let key = try reader.digest(), start = try reader.int(), length = try reader.int()
+                guard start >= 0, length >= 0, start <= Int.max - length else { throw BinaryReader.Damaged() }
+                records[key] = start..<start + length
             }
-            cache.storage = bytes
+            if let store, let bytes = store.open(RecordStore.file(beside: file)),
+               records.values.allSatisfy({ $0.upperBound <= bytes.count && store.covers($0) }) {
+                (cache.storedRecords, cache.storage, cache.store) = (records, bytes, store)
+            }
+            var manifests: [Manifest] = []
             for _ in 0..<(try reader.count()) {
                 let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
-                cache.trees[tree] = try Manifest(from: &reader)
+                let manifest = try Manifest(from: &reader, earlier: manifests)
+                manifests.append(manifest)
+                cache.trees[tree] = manifest
             }
             cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
                 LastBuild(inputs: try r.digest(), stamps: try r.optional { r throws(BinaryReader.Damaged) in try r.digest() }, templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
@@ -153,20 +165,18 @@ struct BuildCache: Sendable {
             output.writer.digest(entry.digest)
             try output.flushIfFull()
         }
-        // Each record is preceded by its length, so reading the cache can skip it.
-        output.writer.int(records.count + storedRecords.count)
-        for (key, range) in storedRecords where records[key] == nil {
+        var kept: [(key: Digest, range: Range<Int>)] = []
+        kept.reserveCapacity(storedRecords.count)
+        for (key, range) in storedRecords where records[key] == nil { kept.append((key, range)) }
+        guard let writer = output.records else { throw POSIXError(.EINVAL) }
+        let written = try writer.write(kept: kept, from: storage, previous: store, new: records.map { ($0.key, $0.value) })
+        output.pendingRecords = written.pending
+        output.writer.optional(written.store) { $1.write(to: &$0) }
+        output.writer.int(written.ranges.count)
+        for (key, range) in written.ranges {
             output.writer.digest(key)
+            output.writer.int(range.lowerBound)
             output.writer.int(range.count)
-            output.writer.append(UnsafeRawBufferPointer(storage[buffer: range]))
-            try output.flushIfFull()
-        }
-        for (key, entry) in records {
-            output.writer.digest(key)
-            var record = BinaryWriter()
-            entry.write(to: &record)
-            output.writer.int(record.bytes.count)
-            output.writer.append(record.bytes[...])
             try output.flushIfFull()
         }
     }
@@ -176,10 +186,12 @@ struct BuildCache: Sendable {
         // copied them and touched twice the memory.
         var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.bytes.count + $1.count * 16 + 128 })
         w.int(trees.count)
+        var written: [PathList] = []
         for (tree, manifest) in trees {
             w.stamp(tree.directory)
             w.stamp(tree.marker)
-            manifest.write(to: &w)
+            manifest.write(to: &w, sharingPathsOf: written.firstIndex(of: manifest.paths))
+            written.append(manifest.paths)
         }
         w.optional(last) { w, last in
             w.digest(last.inputs)

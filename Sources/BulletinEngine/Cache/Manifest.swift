@@ -45,10 +45,17 @@ extension BuildCache {
             return other.paths.map { byPath[$0] }
         }
 
-        func write(to w: inout BinaryWriter) {
-            w.int(paths.count)
-            w.int(paths.bytes.count)
-            w.append(paths.bytes[...])
+        /// `shared`: the place among the manifests written before of one with the same paths,
+        /// which are then not written again (the current tree and the spare mostly share them).
+        func write(to w: inout BinaryWriter, sharingPathsOf shared: Int?) {
+            if let shared {
+                w.int(shared + 1)
+            } else {
+                w.int(0)
+                w.int(paths.count)
+                w.int(paths.bytes.count)
+                w.append(paths.bytes[...])
+            }
             w.digests(fingerprints)
         }
 
@@ -57,16 +64,24 @@ extension BuildCache {
             self.fingerprints = fingerprints
         }
 
-        init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
-            let count = try r.count()
-            let length = try r.count()
-            // The paths are checked to be `count` strings that fill the bytes exactly, without
-            // making them strings: most builds never need them.
-            let start = r.offset
-            for _ in 0..<count { _ = try r.skip(try r.count()) }
-            guard r.offset == start + length else { throw BinaryReader.Damaged() }
-            let bytes = try r.bytes(start..<start + length)
-            self.init(paths: PathList(bytes: bytes, count: count), fingerprints: try r.digests(count))
+        /// `earlier`: the manifests read before this one, in order.
+        init(from r: inout BinaryReader, earlier: [Manifest]) throws(BinaryReader.Damaged) {
+            let shared = try r.int()
+            let paths: PathList
+            if shared > 0 {
+                guard shared <= earlier.count else { throw BinaryReader.Damaged() }
+                paths = earlier[shared - 1].paths
+            } else {
+                let count = try r.count()
+                let length = try r.count()
+                // The paths are checked to be `count` strings that fill the bytes exactly, without
+                // making them strings: most builds never need them.
+                let start = r.offset
+                for _ in 0..<count { _ = try r.skip(try r.count()) }
+                guard r.offset == start + length else { throw BinaryReader.Damaged() }
+                paths = PathList(bytes: try r.bytes(start..<start + length), count: count)
+            }
+            self.init(paths: paths, fingerprints: try r.digests(paths.count))
         }
     }
 }

@@ -7,6 +7,9 @@ import Foundation
 final class SharedBytes: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
+    /// The mapped file's identity; zero for a copy.
+    private(set) var device: UInt64 = 0
+    private(set) var inode: UInt64 = 0
     private let mapped: Bool
 
     init(copying array: [UInt8]) {
@@ -25,6 +28,7 @@ final class SharedBytes: @unchecked Sendable {
         let size = Int(info.st_size)
         guard let memory = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), memory != MAP_FAILED else { return nil }
         (base, count, mapped) = (UnsafeRawPointer(memory), size, true)
+        (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     deinit {

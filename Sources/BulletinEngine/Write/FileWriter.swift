@@ -33,9 +33,19 @@ enum FileWriter {
     }
 
     static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        try writeAll(buffer) { write(descriptor, $0, $1) }
+    }
+
+    /// Writes all of `buffer` into the file at `start`, wherever its offset stands.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, at start: Int) throws {
+        // What is left to write ends where the buffer does.
+        try writeAll(buffer) { pointer, left in pwrite(descriptor, pointer, left, off_t(start + buffer.count - left)) }
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, _ write: (UnsafeRawPointer, Int) -> Int) throws {
         var offset = 0
         while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = write(buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
