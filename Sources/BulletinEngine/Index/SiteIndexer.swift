@@ -13,29 +13,23 @@ struct SiteIndexer {
     mutating func index(_ content: ParsedContent) -> SiteGraph {
         let all = content.records
         let published = all.filter { includeDrafts || !$0.draft }
-        // Sorted on another core while this one checks addresses and references; the tags are
-        // then gathered there as soon as the order is known, while this one groups.
+        // Sorted on another core while this one checks addresses; tags are matched to their
+        // pages on a third meanwhile.
         let sorting = Background { [published] in Self.newestFirst(published) }
-        let tagging = Background { [sorting] in Self.tags(of: sorting.value) }
+        let matching = Background { [published] in TagIndex(published) }
         let keys = all.map { SiteGraph.key($0.community, $0.kind, $0.slug) }
         let byKey = keyed(all, keys)
         let hasDrafts = published.count != all.count
         let publishedKeys = hasDrafts ? Set(all.indices.filter { !all[$0].draft }.map { keys[$0] }) : nil
-        // Checked on another core while this one groups.
         let checking = Background { [includeDrafts, today] in
             Self.references(all, byKey: byKey, publishedKeys: publishedKeys, includeDrafts: includeDrafts, today: today)
         }
-        let sorted = sorting.value
-        var meetingsByProblem: [RecordKey: [Record]] = [:]
-        var supersededBy: [RecordKey: Record] = [:]
-        for record in sorted.reversed() {
-            for problem in record.links.problems {
-                meetingsByProblem[SiteGraph.key(record.community, .problems, problem), default: []].append(record)
-            }
-            if let old = record.links.supersedes {
-                supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
-            }
-        }
+        let order = sorting.value
+        let sorted = order.map { published[$0] }
+        // Once the order is known, the tag lists and the links between records are made on
+        // other cores while this one groups the records by community.
+        let tagging = Background { [published] in matching.value.nodes(of: published, in: order) }
+        let linking = Background { [sorted] in Self.links(sorted) }
         var grouped: [String: Group] = [:]
         for record in sorted { grouped[record.community, default: Group()].add(record) }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
@@ -45,6 +39,7 @@ struct SiteIndexer {
         let pages = content.pages.filter { includeDrafts || !$0.draft }
             .sorted { ($0.menu ?? Int.max, $0.title, $0.slug) < ($1.menu ?? Int.max, $1.title, $1.slug) }
         let (tags, tagSlugs) = tagging.value
+        let (meetingsByProblem, supersededBy) = linking.value
         diagnostics += checking.value
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
                          records: sorted, tags: tags, meetingsByProblem: meetingsByProblem,
@@ -86,11 +81,11 @@ struct SiteIndexer {
         }
     }
 
-    /// Newest first. The records are sorted by day alone, as plain numbers that also hold
-    /// each record's place (so equal days keep their order), and then each day's few records
-    /// by the rest of the order: comparing records field by field across the whole list was
-    /// most of the index stage.
-    private static func newestFirst(_ records: [Record]) -> [Record] {
+    /// Newest first, as places in `records`. The records are sorted by day alone, as plain
+    /// numbers that also hold each record's place (so equal days keep their order), and then
+    /// each day's few records by the rest of the order: comparing records field by field
+    /// across the whole list was most of the index stage.
+    private static func newestFirst(_ records: [Record]) -> [Int] {
         let keys = records.indices.map { index -> UInt64 in
             let day = records[index].date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1
             return UInt64(Int64(Int32.max) - Int64(day)) << 32 | UInt64(index)
@@ -100,10 +95,44 @@ struct SiteIndexer {
         while start < keys.count {
             var end = start + 1
             while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
-            if end - start > 1 { order[start..<end].sort { SiteGraph.newestFirst(records[$0], records[$1]) } }
+            if end - start > 1 { sortDay(&order[start..<end], records) }
             start = end
         }
-        return order.map { records[$0] }
+        return order
+    }
+
+    /// One day's records in the order `SiteGraph.newestFirst` gives them: by title, community,
+    /// kind and slug. Titles made only of characters that are always in composed form compare
+    /// by their bytes, which is how Swift orders such strings; comparing Chinese titles as
+    /// strings took most of the sort.
+    private static func sortDay(_ day: inout ArraySlice<Int>, _ records: [Record]) {
+        var entries = day.map { index in
+            let title = records[index].title
+            return (index: index, title: title, plain: TitleOrder.alwaysComposed(title))
+        }
+        entries.sort { a, b in
+            guard a.plain, b.plain else { return SiteGraph.newestFirst(records[a.index], records[b.index]) }
+            let order = TitleOrder.byteOrder(a.title, b.title)
+            if order != 0 { return order < 0 }
+            let (x, y) = (records[a.index], records[b.index])
+            return (x.community, x.kind, x.slug) < (y.community, y.kind, y.slug)
+        }
+        for (offset, entry) in entries.enumerated() { day[day.startIndex + offset] = entry.index }
+    }
+
+    /// Which meetings dealt with each problem, oldest first, and which convention replaced each.
+    private static func links(_ sorted: [Record]) -> ([RecordKey: [Record]], [RecordKey: Record]) {
+        var meetingsByProblem: [RecordKey: [Record]] = [:]
+        var supersededBy: [RecordKey: Record] = [:]
+        for record in sorted.reversed() {
+            for problem in record.links.problems {
+                meetingsByProblem[SiteGraph.key(record.community, .problems, problem), default: []].append(record)
+            }
+            if let old = record.links.supersedes {
+                supersededBy[SiteGraph.key(record.community, .conventions, old)] = record
+            }
+        }
+        return (meetingsByProblem, supersededBy)
     }
 
     /// What is wrong with the records' references to each other, and scheduled meetings whose
@@ -147,41 +176,6 @@ struct SiteIndexer {
             }
         }
         return diagnostics
-    }
-
-    /// Tags that differ only in case or spacing share one page, named by the spelling that
-    /// sorts first. Also gives every spelling's slug, which list entries link to.
-    private static func tags(of records: [Record]) -> ([TagNode], [String: String]) {
-        var slotOfSpelling: [String: Int] = [:]
-        var slotOfSlug: [String: Int] = [:]
-        var names: [String] = [], slugs: [String] = [], lists: [[Record]] = []
-        for record in records {
-            for tag in record.tags {
-                let slot: Int
-                if let known = slotOfSpelling[tag] {
-                    slot = known
-                } else {
-                    let slug = Routes.tagSlug(tag)
-                    if let known = slotOfSlug[slug] {
-                        slot = known
-                        if tag < names[slot] { names[slot] = tag }
-                    } else {
-                        slot = names.count
-                        slotOfSlug[slug] = slot
-                        names.append(tag)
-                        slugs.append(slug)
-                        lists.append([])
-                    }
-                    slotOfSpelling[tag] = slot
-                }
-                // Two spellings of one tag on a record list it once: records come one at a time,
-                // so it would be the last one listed.
-                if lists[slot].last?.identity != record.identity { lists[slot].append(record) }
-            }
-        }
-        let nodes = names.indices.map { TagNode(name: names[$0], slug: slugs[$0], records: lists[$0]) }
-            .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
-        return (nodes, slotOfSpelling.mapValues { slugs[$0] })
     }
 
     private mutating func report(_ path: String, message: String) {
