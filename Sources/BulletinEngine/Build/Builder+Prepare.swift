@@ -10,7 +10,9 @@ extension Builder {
         let theme: Theme
         let inventory: ContentInventory
         let markdown: MarkdownRenderer
-        let keyed: Background<ContentValidator.Keyed>
+        let bodies: Background<[ObjectIdentifier: RenderedBodies.Entry]>
+        /// The digest of everything each record was made from, for those that have one.
+        let recordKeys: [Digest]
         let contentRoot: URL
         let cache: RecordCache
         let digests: Digests
@@ -18,9 +20,7 @@ extension Builder {
         let warnings: [Diagnostic]
 
         /// Every record's rendered Markdown.
-        var bodies: RenderedBodies { RenderedBodies(entries: keyed.value.bodies, markdown: markdown, contentRoot: contentRoot) }
-        /// The digest of everything each record was made from, by record identity.
-        var recordKeys: [ObjectIdentifier: Digest] { keyed.value.recordKeys }
+        var rendered: RenderedBodies { RenderedBodies(entries: bodies.value, markdown: markdown, contentRoot: contentRoot) }
     }
 
     /// What the build cache compares, worked out in the load stage.
@@ -197,7 +197,7 @@ extension Builder {
         clock.lap("index")
         let ordered = Diagnostic.ordered(problems)
         if ordered.contains(where: { $0.severity == .error }) { throw BuildFailed(diagnostics: ordered) }
-        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, keyed: parsed.keyed,
+        return Prepared(graph: graph, theme: theme, inventory: inventory, markdown: markdown, bodies: parsed.bodies, recordKeys: parsed.recordKeys,
                         contentRoot: options.content, cache: cache, digests: digests, stamps: loaded.stamps, warnings: ordered)
     }
 

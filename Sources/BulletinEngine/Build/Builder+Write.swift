@@ -10,11 +10,11 @@ extension Builder {
         // pages are fingerprinted and rendered, and put in place when anything changed.
         let (recordKeys, inventory) = (prepared.recordKeys, prepared.inventory)
         let nextCache = CacheFileWriter(file: output.cacheFile) { output in
-            try cache.next(usedRecords: Array(recordKeys.values), usedFileCount: Self.fileCount(of: inventory, theme: prepared.theme),
+            try cache.next(usedRecords: recordKeys, usedFileCount: Self.fileCount(of: inventory, theme: prepared.theme),
                            usedFiles: { Self.files(of: inventory, theme: prepared.theme) }).writeContent(to: &output)
         }
         defer { nextCache.discard() }
-        let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.bodies, prepared.markdown)
+        let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.rendered, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         // Worked out once: a path is a string built anew each time a job is asked for it.
         let paths = Parallel.map(jobs, \.outputPath)
@@ -23,7 +23,7 @@ extension Builder {
         let sitemap = paths.filter { $0.hasSuffix("index.html") }
         let renderer = SiteRenderer(graph: graph, theme: theme, bodies: bodies, markdown: markdown, sitemapPaths: sitemap)
         let fingerprints = PageFingerprints(graph: graph, site: prepared.digests.site,
-                                            recordKeys: prepared.recordKeys, fileDigest: cache.digest(of:))
+                                            fileDigest: cache.digest(of:))
             .fingerprints(of: jobs, paths: paths, sitemapPaths: sitemap)
         let pathList = listing.value
         // A tree the cache knows was built from paths that were checked: the same list needs no check.

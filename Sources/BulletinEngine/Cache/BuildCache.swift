@@ -135,7 +135,7 @@ struct BuildCache: Sendable {
         if let parsed = records[key] { return parsed }
         guard let range = storedRecords[key] else { return nil }
         var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
-        guard let entry = try? ParsedRecord(from: &reader), reader.atEnd else { return nil }
+        guard let entry = try? ParsedRecord(from: &reader, key: key), reader.atEnd else { return nil }
         return entry
     }
 

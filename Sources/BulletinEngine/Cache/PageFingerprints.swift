@@ -9,14 +9,12 @@ import Foundation
 struct PageFingerprints: Sendable {
     let graph: SiteGraph
     let site: Digest
-    /// By record identity.
-    let recordKeys: [ObjectIdentifier: Digest]
     let fileDigest: @Sendable (SourceFile) -> Digest?
 
     /// `paths` are the jobs' output paths, in the same order.
     /// `sitemapPaths` are those the sitemap lists, as the renderer is given them.
     func fingerprints(of jobs: [PageJob], paths: [String], sitemapPaths: [String]) -> [Digest] {
-        @Sendable func key(_ record: Record) -> Digest { recordKeys[record.identity] ?? Digest.unique() }
+        @Sendable func key(_ record: Record) -> Digest { record.source ?? Digest.unique() }
         @Sendable func records(_ list: [Record]) -> Digest {
             var b = DigestBuilder("records")
             for record in list { b.add(key(record)) }

@@ -24,8 +24,9 @@ extension Record {
         w.section { self.details.write(to: &$0) }
     }
 
-    /// The record as cached: `body` is empty until read from the file again.
-    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+    /// The record as cached: `body` is empty until read from the file again. `source` is the
+    /// key it is cached under.
+    init(from r: inout BinaryReader, source: Digest?) throws(BinaryReader.Damaged) {
         let kind = try r.choice(RecordKind.self)
         let community = try r.string(), slug = try r.string(), sourcePath = try r.string(), title = try r.string()
         let date = try r.optional { r throws(BinaryReader.Damaged) in try r.date() }
@@ -42,7 +43,7 @@ extension Record {
         let details = StoredDetails(r.sharing(try r.section()))
         self.init(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: "", bodyFirstLine: bodyFirstLine, bundleAssets: assets,
-                         details: .stored(details), links: links, fieldPositions: positions))
+                         details: .stored(details), links: links, fieldPositions: positions), source: source)
     }
 }
 
@@ -224,8 +225,8 @@ extension BuildCache.ParsedRecord {
         w.optional(summary) { $0.string($1.text) }
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
-        self.init(record: try Record(from: &r),
+    init(from r: inout BinaryReader, key: Digest?) throws(BinaryReader.Damaged) {
+        self.init(record: try Record(from: &r, source: key),
                   warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   bodyProblems: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   summary: try r.optional { r throws(BinaryReader.Damaged) in .stored(try r.storedText()) })

@@ -227,7 +227,8 @@ public struct Record: Sendable, Hashable {
 
     private final class Box: Sendable {
         let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        let source: Digest?
+        init(_ fields: Fields, source: Digest?) { (self.fields, self.source) = (fields, source) }
     }
 
     private var box: Box
@@ -237,11 +238,19 @@ public struct Record: Sendable, Hashable {
                 bundleAssets: [String], details: RecordDetails, fieldPositions: FieldPositions = [:]) {
         box = Box(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: body, bodyFirstLine: bodyFirstLine, bundleAssets: bundleAssets,
-                         details: .given(details), links: DetailLinks(details), fieldPositions: fieldPositions))
+                         details: .given(details), links: DetailLinks(details), fieldPositions: fieldPositions), source: nil)
     }
 
     /// A record from the build cache, its details still undecoded.
-    init(_ fields: Fields) { box = Box(fields) }
+    init(_ fields: Fields, source: Digest?) { box = Box(fields, source: source) }
+
+    /// The digest of everything the record was made from (`RecordCache.key`), once the
+    /// validate stage has made it: two builds that give a record the same one made it alike.
+    /// Not one of its fields: two records with equal fields are equal wherever they came from.
+    var source: Digest? { box.source }
+
+    /// This record, made from what `source` says.
+    func madeFrom(_ source: Digest?) -> Record { Record(box.fields, source: source) }
 
     /// Read-only fields (`links`).
     public subscript<T>(dynamicMember field: KeyPath<Fields, T>) -> T { box.fields[keyPath: field] }
@@ -251,7 +260,7 @@ public struct Record: Sendable, Hashable {
         set {
             var fields = box.fields
             fields[keyPath: field] = newValue
-            box = Box(fields)
+            box = Box(fields, source: box.source)
         }
     }
 

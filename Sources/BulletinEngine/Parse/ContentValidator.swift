@@ -12,17 +12,13 @@ struct ContentValidator {
         var diagnostics: [Diagnostic]
         /// Problems found in the Markdown (links to files a record lacks, nesting too deep).
         var bodyProblems: [Diagnostic]
-        /// Made on another core while the records are indexed: only the write stage reads them.
-        var keyed: Background<Keyed>
+        /// Each record's rendered Markdown by record identity (a hash of eight bytes rather than
+        /// of a path), made on another core while the records are indexed: only the write stage reads them.
+        var bodies: Background<[ObjectIdentifier: RenderedBodies.Entry]>
+        /// The digest of everything each record was made from, for those that have one.
+        var recordKeys: [Digest]
         /// The digest of each record's file, in the inventory's order.
         var recordDigests: [Digest?]
-    }
-
-    /// What later stages look up by record identity: a hash of eight bytes rather than of a path.
-    struct Keyed: Sendable {
-        var bodies: [ObjectIdentifier: RenderedBodies.Entry] = [:]
-        /// The digest of everything each record was made from.
-        var recordKeys: [ObjectIdentifier: Digest] = [:]
     }
 
     private struct Outcome: @unchecked Sendable {
@@ -45,26 +41,25 @@ struct ContentValidator {
             let (digest, bytes) = cache.contents(of: source.file)
             return record(source, digest: digest, bytes: bytes, reader: reader)
         }
-        let keyed = Background { [outcomes] in
-            var keyed = Keyed()
-            keyed.bodies.reserveCapacity(outcomes.count)
-            keyed.recordKeys.reserveCapacity(outcomes.count)
+        let bodies = Background { [outcomes] in
+            var bodies: [ObjectIdentifier: RenderedBodies.Entry] = Dictionary(minimumCapacity: outcomes.count)
             for index in outcomes.indices {
-                guard let identity = outcomes[index].record?.identity else { continue }
-                keyed.bodies[identity] = outcomes[index].body
-                if let key = outcomes[index].key { keyed.recordKeys[identity] = key }
+                if let identity = outcomes[index].record?.identity { bodies[identity] = outcomes[index].body }
             }
-            return keyed
+            return bodies
         }
         var result = Result(content: ParsedContent(site: site, pages: [], communities: [], records: []),
-                            diagnostics: [], bodyProblems: [], keyed: keyed, recordDigests: outcomes.map(\.digest))
+                            diagnostics: [], bodyProblems: [], bodies: bodies, recordKeys: [], recordDigests: outcomes.map(\.digest))
+        result.recordKeys.reserveCapacity(outcomes.count)
         result.content.records.reserveCapacity(outcomes.count)
         // Fields are read where they lie: copying a whole outcome out of the list retained all of them.
         for index in outcomes.indices {
             // Most records have neither; appending an empty list still cost a call each.
             if !outcomes[index].warnings.isEmpty { result.diagnostics += outcomes[index].warnings }
             if !outcomes[index].bodyProblems.isEmpty { result.bodyProblems += outcomes[index].bodyProblems }
-            if let record = outcomes[index].record { result.content.records.append(record) }
+            guard let record = outcomes[index].record else { continue }
+            result.content.records.append(record)
+            if let key = record.source { result.recordKeys.append(key) }
         }
         let profiles = ProfileParser(reader: reader)
         // On every core too: a profile's front matter and Markdown checks take some 180,000 instructions.
@@ -107,6 +102,7 @@ struct ContentValidator {
         // dropped rather than held for every record until the last page is written.
         var kept = record
         kept.body = ""
+        kept = kept.madeFrom(key)
         if let key, !sink.diagnostics.contains(where: { $0.severity == .error }) {
             cache.add(key, BuildCache.ParsedRecord(record: kept, warnings: sink.diagnostics,
                                                      bodyProblems: rendered.problems, summary: rendered.summary.map(RenderedBodies.Summary.text)))
