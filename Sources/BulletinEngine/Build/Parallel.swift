@@ -24,7 +24,9 @@ private final class Slots<R>: @unchecked Sendable {
         if !movedOut { storage.deinitialize() }
         storage.deallocate()
     }
-    func set(_ index: Int, _ value: R) { storage[index] = value }
+    /// Taken, not borrowed: a result stored from a borrowed value was copied, a retain of
+    /// everything in it, and the value then released.
+    func set(_ index: Int, _ value: consuming R) { storage[index] = consume value }
 
     /// The results, moved out rather than copied: a copy retained every reference in every
     /// result, and freeing the slots released them all again.

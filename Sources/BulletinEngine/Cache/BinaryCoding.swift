@@ -88,12 +88,16 @@ struct BinaryReader: Sendable {
     struct Damaged: Error {}
 
     private let bytes: SharedBytes
+    /// `bytes.base`, read once: every value read starts from it. It points into `bytes`, which
+    /// this reader holds and nothing changes, so it may go to another thread with it.
+    private nonisolated(unsafe) let base: UnsafeRawPointer
     private(set) var offset = 0
     /// Where reading stops: the end of the bytes, or before a trailer read separately.
     private let end: Int
 
     init(_ bytes: SharedBytes, start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
+        self.base = bytes.base
         self.end = min(end ?? bytes.count, bytes.count)
         offset = min(start, self.end)
     }
@@ -120,12 +124,25 @@ struct BinaryReader: Sendable {
 
     var atEnd: Bool { offset == end }
 
+    /// Most values (lengths, counts, positions) take one byte, read here without a call.
+    @inline(__always)
     mutating func int() throws(Damaged) -> Int {
+        if offset < end {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            if byte < 0x80 {
+                offset += 1
+                return Int(byte)
+            }
+        }
+        return try longInt()
+    }
+
+    private mutating func longInt() throws(Damaged) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
             guard offset < end, shift < 64 else { throw Damaged() }
-            let byte = bytes.base.load(fromByteOffset: offset, as: UInt8.self)
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return Int(Int64(bitPattern: value)) }
@@ -135,7 +152,7 @@ struct BinaryReader: Sendable {
 
     mutating func word() throws(Damaged) -> UInt64 {
         guard offset + 8 <= end else { throw Damaged() }
-        let value = bytes.base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let value = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         offset += 8
         return value
     }
@@ -143,10 +160,10 @@ struct BinaryReader: Sendable {
     /// `count` digests as `BinaryWriter.digests` wrote them.
     mutating func digests(_ count: Int) throws(Damaged) -> [Digest] {
         let range = try skip(count * 16)
-        let base = bytes.base + range.lowerBound
+        let start = base + range.lowerBound
         return (0..<count).map { index in
-            Digest(high: base.loadUnaligned(fromByteOffset: index * 16, as: UInt64.self),
-                   low: base.loadUnaligned(fromByteOffset: index * 16 + 8, as: UInt64.self))
+            Digest(high: start.loadUnaligned(fromByteOffset: index * 16, as: UInt64.self),
+                   low: start.loadUnaligned(fromByteOffset: index * 16 + 8, as: UInt64.self))
         }
     }
 
@@ -154,7 +171,7 @@ struct BinaryReader: Sendable {
     mutating func section() throws(Damaged) -> Range<Int> {
         guard offset + 4 <= end else { throw Damaged() }
         var length = 0
-        for index in 0..<4 { length |= Int(bytes.base.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index) }
+        for index in 0..<4 { length |= Int(base.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index) }
         offset += 4
         return try skip(length)
     }
@@ -162,6 +179,7 @@ struct BinaryReader: Sendable {
     /// A reader of `range` of the same bytes.
     func sharing(_ range: Range<Int>) -> BinaryReader { BinaryReader(bytes, start: range.lowerBound, end: range.upperBound) }
 
+    @inline(__always)
     mutating func count() throws(Damaged) -> Int {
         let value = try int()
         guard value >= 0, value <= end - offset + 1 << 20 else { throw Damaged() }
@@ -170,7 +188,7 @@ struct BinaryReader: Sendable {
 
     mutating func bool() throws(Damaged) -> Bool {
         guard offset < end else { throw Damaged() }
-        let byte = bytes.base.load(fromByteOffset: offset, as: UInt8.self)
+        let byte = base.load(fromByteOffset: offset, as: UInt8.self)
         guard byte <= 1 else { throw Damaged() }
         offset += 1
         return byte == 1
@@ -204,10 +222,13 @@ struct BinaryReader: Sendable {
         return values
     }
 
+    /// Inlined, so each use reads its own type's cases rather than asking a generic type for them.
+    @inline(__always)
     mutating func choice<E: CaseIterable>(_ type: E.Type) throws(Damaged) -> E {
         let position = try int()
-        guard position >= 0, position < E.allCases.count else { throw Damaged() }
-        return E.allCases[E.allCases.index(E.allCases.startIndex, offsetBy: position)]
+        let cases = E.allCases
+        guard position >= 0, position < cases.count else { throw Damaged() }
+        return cases[cases.index(cases.startIndex, offsetBy: position)]
     }
 }
 

@@ -42,6 +42,8 @@ struct DigestBuilder {
     }
 
     mutating func add(_ text: String) {
+        // A native string's bytes are read where they lie; a copy to read them cost a retain.
+        if text.utf8.withContiguousStorageIfAvailable({ add(bytes: UnsafeRawBufferPointer($0)) }) != nil { return }
         var text = text
         text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
     }
