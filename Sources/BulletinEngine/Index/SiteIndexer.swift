@@ -106,18 +106,18 @@ struct SiteIndexer {
     /// by their bytes, which is how Swift orders such strings; comparing Chinese titles as
     /// strings took most of the sort.
     private static func sortDay(_ day: inout ArraySlice<Int>, _ records: [Record]) {
-        var entries = day.map { index in
-            let title = records[index].title
-            return (index: index, title: title, plain: TitleOrder.alwaysComposed(title))
-        }
-        entries.sort { a, b in
-            guard a.plain, b.plain else { return SiteGraph.newestFirst(records[a.index], records[b.index]) }
-            let order = TitleOrder.byteOrder(a.title, b.title)
+        let indices = Array(day)
+        let titles = indices.map { records[$0].title }
+        let plain = titles.map(TitleOrder.alwaysComposed)
+        // Places in the day are sorted rather than titles: moving a string costs a retain.
+        let places = indices.indices.sorted { i, j in
+            guard plain[i], plain[j] else { return SiteGraph.newestFirst(records[indices[i]], records[indices[j]]) }
+            let order = TitleOrder.byteOrder(titles[i], titles[j])
             if order != 0 { return order < 0 }
-            let (x, y) = (records[a.index], records[b.index])
+            let (x, y) = (records[indices[i]], records[indices[j]])
             return (x.community, x.kind, x.slug) < (y.community, y.kind, y.slug)
         }
-        for (offset, entry) in entries.enumerated() { day[day.startIndex + offset] = entry.index }
+        for (offset, place) in places.enumerated() { day[day.startIndex + offset] = indices[place] }
     }
 
     /// Which meetings dealt with each problem, oldest first, and which convention replaced each.

@@ -32,16 +32,21 @@ enum TitleOrder {
 
     /// Negative, zero or positive as `a` sorts before, with or after `b` by their UTF-8 bytes.
     static func byteOrder(_ a: String, _ b: String) -> Int {
-        var (a, b) = (a, b)
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
-                    let order = memcmp(p, q, common)
-                    if order != 0 { return Int(order) }
-                }
-                return x.count - y.count
-            }
+        // Native strings' bytes are read where they lie; only others are copied to read them.
+        if let order = a.utf8.withContiguousStorageIfAvailable({ x in b.utf8.withContiguousStorageIfAvailable { y in order(x, y) } }),
+           let order {
+            return order
         }
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in b.withUTF8 { y in order(x, y) } }
+    }
+
+    private static func order(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(x.count, y.count)
+        if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+            let order = memcmp(p, q, common)
+            if order != 0 { return Int(order) }
+        }
+        return x.count - y.count
     }
 }

@@ -255,6 +255,18 @@ public struct Record: Sendable, Hashable {
     /// Read-only fields (`links`).
     public subscript<T>(dynamicMember field: KeyPath<Fields, T>) -> T { box.fields[keyPath: field] }
 
+    // The fields every stage reads of every record, read straight from the box: through a key
+    // path, each read copied all the fields, a retain of every string and list among them.
+    public var kind: RecordKind { get { box.fields.kind } set { self[dynamicMember: \.kind] = newValue } }
+    public var community: String { get { box.fields.community } set { self[dynamicMember: \.community] = newValue } }
+    public var slug: String { get { box.fields.slug } set { self[dynamicMember: \.slug] = newValue } }
+    public var sourcePath: String { get { box.fields.sourcePath } set { self[dynamicMember: \.sourcePath] = newValue } }
+    public var title: String { get { box.fields.title } set { self[dynamicMember: \.title] = newValue } }
+    public var date: SimpleDate? { get { box.fields.date } set { self[dynamicMember: \.date] = newValue } }
+    public var tags: [String] { get { box.fields.tags } set { self[dynamicMember: \.tags] = newValue } }
+    public var draft: Bool { get { box.fields.draft } set { self[dynamicMember: \.draft] = newValue } }
+    public var links: DetailLinks { box.fields.links }
+
     public subscript<T>(dynamicMember field: WritableKeyPath<Fields, T>) -> T {
         get { box.fields[keyPath: field] }
         set {
