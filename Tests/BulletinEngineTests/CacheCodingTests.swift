@@ -7,26 +7,31 @@ import Testing
 struct CacheCodingTests {
     /// Every record of the sample site and the fixtures, written and read back, is the same record.
     @Test func everySampleRecordSurvivesTheCache() throws {
-        var records: [Record] = []
+        var records: [(source: RecordSource, record: Record)] = []
         for content in [Repo.root.appendingPathComponent("Content"), Repo.fixtures.appendingPathComponent("en-site"),
                         Repo.fixtures.appendingPathComponent("zh-site")] {
             var scanner = ContentScanner(root: content)
             let inventory = scanner.scan()
             let reader = DocumentReader(labels: try #require(Theme.load(from: Repo.templates, language: "en").0).strings.values)
-            records += inventory.records.compactMap { RecordParser(reader: reader).parse($0, sink: DiagnosticSink()) }
+            records += inventory.records.compactMap { source in
+                RecordParser(reader: reader).parse(source, sink: DiagnosticSink()).map { (source, $0) }
+            }
         }
         #expect(records.count > 80)
-        let kinds = Set(records.map(\.kind))
+        let kinds = Set(records.map(\.record.kind))
         #expect(kinds.count == RecordKind.allCases.count)
-        for record in records {
+        for (source, record) in records {
             var writer = BinaryWriter()
             record.write(to: &writer)
-            var reader = BinaryReader(writer.bytes)
             var expected = record
             expected.body = ""
-            let read = try Record(from: &reader, source: Digest(high: 1, low: 2))
-            #expect(read == expected && read.source == Digest(high: 1, low: 2), "\(record.sourcePath)")
-            #expect(reader.atEnd)
+            // Read alone, and read for the file it was parsed from (its place is then the file's).
+            for origin in [nil, source] {
+                var reader = BinaryReader(writer.bytes)
+                let read = try Record(from: &reader, source: Digest(high: 1, low: 2), origin: origin)
+                #expect(read == expected && read.source == Digest(high: 1, low: 2), "\(record.sourcePath)")
+                #expect(reader.atEnd)
+            }
         }
     }
 

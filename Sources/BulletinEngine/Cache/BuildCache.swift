@@ -131,11 +131,13 @@ struct BuildCache: Sendable {
 
     /// The record kept under `key`, decoded from its bytes if it was read from disk. A record
     /// whose bytes do not decode is treated as not kept.
-    func record(_ key: Digest) -> ParsedRecord? {
+    /// `origin`, when given, is the file the key was made from (`RecordCache.key`): the
+    /// record's kind, community, slug and path are its own and are taken from it.
+    func record(_ key: Digest, origin: RecordSource? = nil) -> ParsedRecord? {
         if let parsed = records[key] { return parsed }
         guard let range = storedRecords[key] else { return nil }
         var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
-        guard let entry = try? ParsedRecord(from: &reader, key: key), reader.atEnd else { return nil }
+        guard let entry = try? ParsedRecord(from: &reader, key: key, origin: origin), reader.atEnd else { return nil }
         return entry
     }
 

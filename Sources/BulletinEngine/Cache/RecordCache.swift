@@ -49,7 +49,8 @@ final class RecordCache: @unchecked Sendable {
         return builder.finish()
     }
 
-    func parsed(_ key: Digest) -> BuildCache.ParsedRecord? { previous.record(key) }
+    /// The record parsed from `source` with the inputs `key` stands for, if the cache has it.
+    func parsed(_ key: Digest, from source: RecordSource) -> BuildCache.ParsedRecord? { previous.record(key, origin: source) }
 
     /// A record parsed in this build, kept for the next.
     func add(_ key: Digest, _ entry: BuildCache.ParsedRecord) {

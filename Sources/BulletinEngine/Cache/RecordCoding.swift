@@ -25,10 +25,18 @@ extension Record {
     }
 
     /// The record as cached: `body` is empty until read from the file again. `source` is the
-    /// key it is cached under.
-    init(from r: inout BinaryReader, source: Digest?) throws(BinaryReader.Damaged) {
+    /// key it is cached under; `origin`, the file that key was made from, gives the fields that
+    /// follow from the file's place, which are then passed over rather than made again.
+    init(from r: inout BinaryReader, source: Digest?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
         let kind = try r.choice(RecordKind.self)
-        let community = try r.string(), slug = try r.string(), sourcePath = try r.string(), title = try r.string()
+        let community: String, slug: String, sourcePath: String
+        if let origin, origin.kind == kind {
+            for _ in 0..<3 { _ = try r.skip(try r.int()) }
+            (community, slug, sourcePath) = (origin.community, origin.slug, origin.file.path)
+        } else {
+            (community, slug, sourcePath) = (try r.string(), try r.string(), try r.string())
+        }
+        let title = try r.string()
         let date = try r.optional { r throws(BinaryReader.Damaged) in try r.date() }
         let tags = try r.array { r throws(BinaryReader.Damaged) in try r.string() }
         let draft = try r.bool()
@@ -225,8 +233,8 @@ extension BuildCache.ParsedRecord {
         w.optional(summary) { $0.string($1.text) }
     }
 
-    init(from r: inout BinaryReader, key: Digest?) throws(BinaryReader.Damaged) {
-        self.init(record: try Record(from: &r, source: key),
+    init(from r: inout BinaryReader, key: Digest?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
+        self.init(record: try Record(from: &r, source: key, origin: origin),
                   warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   bodyProblems: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   summary: try r.optional { r throws(BinaryReader.Damaged) in .stored(try r.storedText()) })

@@ -81,7 +81,7 @@ struct ContentValidator {
 
     private func record(_ source: RecordSource, digest: Digest?, bytes: [UInt8]?, reader: DocumentReader) -> Outcome {
         let key = digest.map { cache.key(of: source, content: $0) }
-        if let key, let hit = cache.parsed(key) {
+        if let key, let hit = cache.parsed(key, from: source) {
             return Outcome(record: hit.record, key: key, digest: digest, warnings: hit.warnings,
                            body: RenderedBodies.Entry(html: nil, summary: hit.summary), bodyProblems: hit.bodyProblems)
         }
