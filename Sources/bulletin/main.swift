@@ -39,7 +39,9 @@ enum DiagnosticFormat: String, ExpressibleByArgument {
 }
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder, replacing it whole.")
+    // Named here: left to ArgumentParser, the name is made from the type's, which asks the
+    // runtime to describe the type at start-up (about a millisecond of every build).
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder, replacing it whole.")
 
     @OptionGroup var folders: SiteFolders
 
@@ -77,7 +79,7 @@ struct Build: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate the content and theme without writing anything.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate the content and theme without writing anything.")
 
     @OptionGroup var folders: SiteFolders
 
@@ -92,6 +94,7 @@ struct Check: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a correctly named record with its front matter to fill in. Never overwrites.",
         discussion: "Example: bulletin new meeting qingyouyuan \"Elevator repair, round 2\"")
 
