@@ -225,6 +225,54 @@ struct IncrementalBuildTests {
         #expect(page.contains("Parking on the hill road"))
     }
 
+    /// A folder whose stamp is as the last build found it is not read again; a file added to,
+    /// removed from or renamed in a folder changes its stamp, so it is read and the change seen.
+    @Test func foldersThatKeepTheirStampsAreNotReadAgain() throws {
+        let site = try TestSite.fixture("en-site")
+        let listed = Lines()
+        var options = site.options()
+        options.listDirectory = { folder in
+            listed.add(folder.lastPathComponent)
+            return FolderNames.list(folder)
+        }
+        Thread.sleep(forTimeInterval: 2.2)
+        _ = try Builder(options: options).build()
+        #expect(listed.all.count > 8, "\(listed.all)")
+        #expect(FileManager.default.fileExists(atPath: OutputFolder(site.output).listingsFile.path))
+
+        // One file edited in place: only the content folder itself (whose stamp is not taken) is read.
+        let again = Lines()
+        options.listDirectory = { folder in
+            again.add(folder.lastPathComponent)
+            return FolderNames.list(folder)
+        }
+        try site.write("communities/riverside/meetings/2024-03-05-lift-round-1.md",
+                       try site.read("communities/riverside/meetings/2024-03-05-lift-round-1.md") + "\nEdited.\n")
+        _ = try Builder(options: options).build()
+        #expect(again.all == ["content"], "\(again.all)")
+
+        // Files added (one to a bundle), removed and renamed: their folders are read again.
+        let added = Lines()
+        options.listDirectory = { folder in
+            added.add(folder.lastPathComponent)
+            return FolderNames.list(folder)
+        }
+        try site.write("communities/hilltop/meetings/2024-06-09-new-bench.md",
+                       "---\ntitle: New bench\nformat: bench\noutcome: agreed\n---\nA new one.\n")
+        try FileManager.default.removeItem(at: site.url("communities/riverside/activities/2024-04-20-spring-clean.md"))
+        try FileManager.default.moveItem(at: site.url("communities/riverside/problems/bins-overflowing.md"),
+                                         to: site.url("communities/riverside/problems/bins-overflowing-again.md"))
+        let bundle = "communities/riverside/meetings/2024-05-18-lift-round-2/"
+        try site.write(bundle + "agenda.txt", "1. The lift.\n")
+        _ = try Builder(options: options).build()
+        #expect(Set(added.all).isSuperset(of: ["meetings", "activities", "problems", "2024-05-18-lift-round-2"]), "\(added.all)")
+        try Self.expectSameAsFullBuild(site, "after a file was added, one removed and one renamed")
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("communities/hilltop/meetings/new-bench/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("communities/riverside/activities/spring-clean/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("communities/riverside/problems/bins-overflowing-again/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("communities/riverside/meetings/lift-round-2/agenda.txt").path))
+    }
+
     /// Files left alone for more than two seconds are told unchanged by their stamps alone, and
     /// the build stops before reading any; a change to one is still seen.
     @Test func aBuildWhoseFilesKeepTheirStampsStopsBeforeReadingThem() throws {

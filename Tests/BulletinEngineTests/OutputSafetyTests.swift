@@ -101,7 +101,7 @@ struct OutputSafetyTests {
         try site.write("pages/about.md", try site.read("pages/about.md") + "\nChanged.\n")
         try site.build()
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted() == ["spare", "state", "state.records"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted() == ["folders", "spare", "state", "state.records"])
     }
 
     /// Where the file system has the flag (ext4), the folder the spare is made in is marked as

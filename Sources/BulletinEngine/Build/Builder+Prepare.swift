@@ -42,6 +42,8 @@ extension Builder {
         let today: SimpleDate
         /// See `stamps(of:problems:today:)`.
         let stamps: Digest?
+        /// The folders as this build found them, for the next (see `FolderListings`).
+        let listings: FolderListings?
     }
 
     /// What the load stage found: enough to tell whether anything changed since the last build.
@@ -67,7 +69,9 @@ extension Builder {
     func scan(stamped: Bool) throws(BuildFailed) -> Scanned {
         log("[1/5] Loading \(options.content.path)")
         let startedAt = Date().timeIntervalSince1970
-        var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory)
+        // Only a build that writes a cache keeps the folders' names for the next.
+        let listings = stamped ? FolderListings(file: options.useCache ? OutputFolder(options.output).listingsFile : nil, startedAt: startedAt) : nil
+        var scanner = ContentScanner(root: options.content, listDirectory: options.listDirectory, listings: listings)
         let inventory = scanner.scan()
         var problems = scanner.diagnostics
         let siteSink = DiagnosticSink()
@@ -76,7 +80,8 @@ extension Builder {
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
         let today = SiteClock.today(options.moment, timeZone: site.timeZone)
         return Scanned(inventory: inventory, site: site, problems: problems, today: today,
-                       stamps: stamped ? stamps(of: inventory, problems: problems, today: today, startedAt: startedAt) : nil)
+                       stamps: stamped ? stamps(of: inventory, problems: problems, today: today, startedAt: startedAt) : nil,
+                       listings: listings)
     }
 
     /// Every input told apart without reading a file: each file's location and stamp (content,

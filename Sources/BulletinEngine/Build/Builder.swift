@@ -54,7 +54,9 @@ public struct Builder: Sendable {
         let held = try lock(output)
         defer { held.release() }
         let current = useCache ? cacheAgain(output, stamp: cacheStamp, previous: previous) : .empty()
-        return try write(prepared, output: output, previous: previous, known: current.trees, clock: &clock)
+        let report = try write(prepared, output: output, previous: previous, known: current.trees, clock: &clock)
+        scanned.listings?.save(to: output.listingsFile)
+        return report
     }
 
     /// The last build's report when, under the lock, the cache still describes it as `matches`

@@ -8,6 +8,8 @@ struct ContentScanner: Sendable {
     private let fileManager = FileManager()
 
     private let listDirectory: @Sendable (URL) -> [String]
+    /// Folders whose stamps are as the last build found them are not read again.
+    private let listings: FolderListings?
 
     /// A name in a folder, with what it really is once links are followed.
     struct Entry: Sendable {
@@ -23,10 +25,11 @@ struct ContentScanner: Sendable {
     /// The root's path, which every folder's path begins with.
     private let rootPath: String
 
-    init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = FolderNames.list) {
+    init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = FolderNames.list, listings: FolderListings? = nil) {
         self.root = root.standardizedFileURL
         self.rootPath = self.root.path
         self.listDirectory = listDirectory
+        self.listings = listings
     }
 
     mutating func scan() -> ContentInventory {
@@ -35,13 +38,13 @@ struct ContentScanner: Sendable {
             report("", "the content folder does not exist; pass --content with the folder that holds site.yml")
             return inventory
         }
-        for entry in entries(of: root) {
-            let (name, url) = (entry.name, entry.url)
+        for entry in entries(of: root, stamp: nil) {
+            let name = entry.name
             switch (name, entry.isDirectory) {
             case ("site.yml", false): inventory.site = SourceFile(path: name, location: entry.location, stamp: entry.stamp)
-            case ("pages", true): inventory.pages = scanPages(url)
-            case ("media", true): inventory.media = files(under: url, relativeTo: "media")
-            case ("communities", true): scanCommunities(url, into: &inventory)
+            case ("pages", true): inventory.pages = scanPages(entry)
+            case ("media", true): inventory.media = files(under: entry, relativeTo: "media")
+            case ("communities", true): scanCommunities(entry, into: &inventory)
             default:
                 let known = ["site.yml", "pages", "media", "communities"]
                 report(name, "\"\(name)\" is not part of a bulletin content folder; \(Suggestion.hint(for: name, in: known)) (to keep a file here without publishing it, start its name with \"_\")")
@@ -53,7 +56,7 @@ struct ContentScanner: Sendable {
         return inventory
     }
 
-    private mutating func scanPages(_ folder: URL) -> [(slug: String, file: SourceFile)] {
+    private mutating func scanPages(_ folder: Entry) -> [(slug: String, file: SourceFile)] {
         var pages: [(slug: String, file: SourceFile)] = []
         for entry in entries(of: folder) {
             let name = entry.name
@@ -75,7 +78,7 @@ struct ContentScanner: Sendable {
 
     /// Community folders are scanned in parallel, each by a copy of this scanner, and their
     /// findings joined in folder order.
-    private mutating func scanCommunities(_ folder: URL, into inventory: inout ContentInventory) {
+    private mutating func scanCommunities(_ folder: Entry, into inventory: inout ContentInventory) {
         let base = self
         let scans = Parallel.map(entries(of: folder)) { entry -> (ContentInventory, [Diagnostic]) in
             var scanner = base
@@ -92,24 +95,24 @@ struct ContentScanner: Sendable {
         }
     }
 
-    private mutating func scanCommunity(_ entry: Entry, into inventory: inout ContentInventory) {
-        let (community, url) = (entry.name, entry.url)
+    private mutating func scanCommunity(_ folder: Entry, into inventory: inout ContentInventory) {
+        let community = folder.name
         let path = "communities/" + community
-        guard entry.isDirectory else {
+        guard folder.isDirectory else {
             report(path, "communities/ holds one folder per community; move this file into a community folder")
             return
         }
         guard checkIdentifier(community, path: path, what: "community folder name") else { return }
         var hasProfile = false
         let folderPrefix = path + "/"
-        for entry in entries(of: url) {
-            let (name, child) = (entry.name, entry.url)
+        for entry in entries(of: folder) {
+            let name = entry.name
             let childPath = folderPrefix + name
             if name == "community.md", !entry.isDirectory {
                 hasProfile = true
                 inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, location: entry.location, stamp: entry.stamp)))
             } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
-                scanRecords(child, path: childPath, kind: kind, community: community, into: &inventory.records)
+                scanRecords(entry, path: childPath, kind: kind, community: community, into: &inventory.records)
             } else {
                 let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
                 report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
@@ -122,7 +125,7 @@ struct ContentScanner: Sendable {
 
     /// Appends to `records` itself: a list returned and appended was copied once more, a
     /// retain and a release for each of a record's strings.
-    private mutating func scanRecords(_ folder: URL, path: String, kind: RecordKind, community: String, into records: inout [RecordSource]) {
+    private mutating func scanRecords(_ folder: Entry, path: String, kind: RecordKind, community: String, into records: inout [RecordSource]) {
         let folderPrefix = path + "/"
         for entry in entries(of: folder) {
             let name = entry.name
@@ -154,7 +157,7 @@ struct ContentScanner: Sendable {
                     continue
                 }
                 file = SourceFile(path: recordPath + "/index.md", location: index, stamp: FileStamp(info))
-                assets = files(under: entry.url, relativeTo: recordPath).filter { $0.path != file.path }
+                assets = files(under: entry, relativeTo: recordPath).filter { $0.path != file.path }
             }
             records.append(RecordSource(kind: kind, community: community, slug: slug, fileDate: date,
                                         file: file, bundleAssets: assets))
@@ -233,11 +236,11 @@ struct ContentScanner: Sendable {
     static let reservedNames: Set<String> = ["index", "page", "feed"]
 
     /// Every file below `folder`, ignored names skipped, with content-relative paths.
-    private mutating func files(under folder: URL, relativeTo prefix: String) -> [SourceFile] {
+    private mutating func files(under folder: Entry, relativeTo prefix: String) -> [SourceFile] {
         var found: [SourceFile] = []
         for entry in entries(of: folder) {
             let path = prefix + "/" + entry.name
-            if entry.isDirectory { found += files(under: entry.url, relativeTo: path) }
+            if entry.isDirectory { found += files(under: entry, relativeTo: path) }
             else { found.append(SourceFile(path: path, location: entry.location, stamp: entry.stamp)) }
         }
         return found
@@ -247,8 +250,19 @@ struct ContentScanner: Sendable {
     /// file system lists them in. Anything that is not a plain file or folder, links that lead
     /// outside the content folder, nowhere or round in a loop, and names not in Unicode's
     /// composed form (NFC) are reported and skipped.
-    private mutating func entries(of folder: URL) -> [Entry] {
-        let names = Self.inByteOrder(listDirectory(folder).filter { name in
+    private mutating func entries(of folder: Entry) -> [Entry] {
+        entries(of: folder.url, stamp: folder.stamp)
+    }
+
+    /// `stamp`: the folder's, when its parent was listed; the root's is not known.
+    private mutating func entries(of folder: URL, stamp: FileStamp?) -> [Entry] {
+        let listed: [String]
+        if let listings, let stamp {
+            listed = listings.names(in: folder.path, stamp: stamp) { listDirectory(folder) }
+        } else {
+            listed = listDirectory(folder)
+        }
+        let names = Self.inByteOrder(listed.filter { name in
             let first = name.utf8.first
             return first != UInt8(ascii: ".") && first != UInt8(ascii: "_")
         })

@@ -32,6 +32,8 @@ struct OutputFolder {
     var cacheFolder: URL { parent.appendingPathComponent(".\(name).cache") }
     var cacheFile: URL { cacheFolder.appendingPathComponent("state") }
     var spareFolder: URL { cacheFolder.appendingPathComponent("spare") }
+    /// The content folders' names as the last build found them (`FolderListings`).
+    var listingsFile: URL { cacheFolder.appendingPathComponent("folders") }
 
     /// Makes the spare folder, empty, where the file system can place a tree of its own.
     ///
