@@ -91,33 +91,28 @@ struct SiteIndexer {
             return UInt64(Int64(Int32.max) - Int64(day)) << 32 | UInt64(index)
         }.sorted()
         var order = keys.map { Int($0 & 0xFFFF_FFFF) }
+        let titles = records.map(\.title)
+        let plain = titles.map(TitleOrder.alwaysComposed)
         var start = 0
         while start < keys.count {
             var end = start + 1
             while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
-            if end - start > 1 { sortDay(&order[start..<end], records) }
+            if end - start > 1 { order[start..<end].sort { inDayOrder($0, $1, records, titles, plain) } }
             start = end
         }
         return order
     }
 
-    /// One day's records in the order `SiteGraph.newestFirst` gives them: by title, community,
-    /// kind and slug. Titles made only of characters that are always in composed form compare
-    /// by their bytes, which is how Swift orders such strings; comparing Chinese titles as
-    /// strings took most of the sort.
-    private static func sortDay(_ day: inout ArraySlice<Int>, _ records: [Record]) {
-        let indices = Array(day)
-        let titles = indices.map { records[$0].title }
-        let plain = titles.map(TitleOrder.alwaysComposed)
-        // Places in the day are sorted rather than titles: moving a string costs a retain.
-        let places = indices.indices.sorted { i, j in
-            guard plain[i], plain[j] else { return SiteGraph.newestFirst(records[indices[i]], records[indices[j]]) }
-            let order = TitleOrder.byteOrder(titles[i], titles[j])
-            if order != 0 { return order < 0 }
-            let (x, y) = (records[indices[i]], records[indices[j]])
-            return (x.community, x.kind, x.slug) < (y.community, y.kind, y.slug)
-        }
-        for (offset, place) in places.enumerated() { day[day.startIndex + offset] = indices[place] }
+    /// Whether record `i` comes before record `j` of the same day, as `SiteGraph.newestFirst`
+    /// orders them: by title, community, kind and slug. Titles made only of characters that are
+    /// always in composed form compare by their bytes, which is how Swift orders such strings;
+    /// comparing Chinese titles as strings took most of the sort.
+    private static func inDayOrder(_ i: Int, _ j: Int, _ records: [Record], _ titles: [String], _ plain: [Bool]) -> Bool {
+        guard plain[i], plain[j] else { return SiteGraph.newestFirst(records[i], records[j]) }
+        let order = TitleOrder.byteOrder(titles[i], titles[j])
+        if order != 0 { return order < 0 }
+        let (x, y) = (records[i], records[j])
+        return (x.community, x.kind, x.slug) < (y.community, y.kind, y.slug)
     }
 
     /// Which meetings dealt with each problem, oldest first, and which convention replaced each.
@@ -144,7 +139,8 @@ struct SiteIndexer {
             diagnostics.append(Self.diagnostic(path, at: position, field: field, severity: severity, message: message))
         }
         for record in records where includeDrafts || !record.draft {
-            let at = { (field: String) in record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
+            // A function, not a closure value: one was allocated for every record.
+            func at(_ field: String) -> FieldPosition { record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
             if record.links.meetingStatus == .scheduled, let date = record.date, date < today {
                 report(record.sourcePath, at: at("status"), field: "status", severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
             }
