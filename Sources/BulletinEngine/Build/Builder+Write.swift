@@ -17,7 +17,7 @@ extension Builder {
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.rendered, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
         // Worked out once: a path is a string built anew each time a job is asked for it.
-        let paths = Parallel.map(jobs, \.outputPath)
+        let paths = Parallel.map(jobs) { $0.outputPath }
         // Listed on another core while the pages are fingerprinted.
         let listing = Background { [paths] in BuildCache.PathList(paths) }
         let sitemap = paths.filter { $0.hasSuffix("index.html") }

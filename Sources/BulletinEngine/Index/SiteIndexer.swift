@@ -91,7 +91,7 @@ struct SiteIndexer {
             return UInt64(Int64(Int32.max) - Int64(day)) << 32 | UInt64(index)
         }.sorted()
         var order = keys.map { Int($0 & 0xFFFF_FFFF) }
-        let titles = records.map(\.title)
+        let titles = records.map { $0.title }
         let plain = titles.map(TitleOrder.alwaysComposed)
         var start = 0
         while start < keys.count {

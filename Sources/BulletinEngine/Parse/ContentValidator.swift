@@ -49,7 +49,7 @@ struct ContentValidator {
             return bodies
         }
         var result = Result(content: ParsedContent(site: site, pages: [], communities: [], records: []),
-                            diagnostics: [], bodyProblems: [], bodies: bodies, recordKeys: [], recordDigests: outcomes.map(\.digest))
+                            diagnostics: [], bodyProblems: [], bodies: bodies, recordKeys: [], recordDigests: outcomes.map { $0.digest })
         result.recordKeys.reserveCapacity(outcomes.count)
         result.content.records.reserveCapacity(outcomes.count)
         // Fields are read where they lie: copying a whole outcome out of the list retained all of them.
