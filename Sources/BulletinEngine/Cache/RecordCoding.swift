@@ -21,6 +21,7 @@ extension Record {
         w.array(self.links.problems) { $0.string($1) }
         w.optional(self.links.supersedes) { $0.string($1) }
         w.optional(self.links.meetingStatus) { $0.choice($1) }
+        w.optional(self.links.problemStatus) { $0.choice($1) }
         w.section { self.details.write(to: &$0) }
     }
 
@@ -47,7 +48,8 @@ extension Record {
         })
         let links = DetailLinks(problems: try r.array { r throws(BinaryReader.Damaged) in try r.string() },
                                 supersedes: try r.optional { r throws(BinaryReader.Damaged) in try r.string() },
-                                meetingStatus: try r.optional { r throws(BinaryReader.Damaged) in try r.choice(MeetingStatus.self) })
+                                meetingStatus: try r.optional { r throws(BinaryReader.Damaged) in try r.choice(MeetingStatus.self) },
+                                problemStatus: try r.optional { r throws(BinaryReader.Damaged) in try r.choice(ProblemStatus.self) })
         let details = StoredDetails(r.sharing(try r.section()))
         self.init(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: "", bodyFirstLine: bodyFirstLine, bundleAssets: assets,

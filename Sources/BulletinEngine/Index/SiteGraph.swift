@@ -115,7 +115,14 @@ public struct SiteGraph: Sendable {
 
     /// Scheduled meetings on or after today, soonest first.
     public var upcomingMeetings: [Record] {
-        records.filter { $0.links.meetingStatus == .scheduled && ($0.date ?? today) >= today }.reversed()
+        // Newest first, so the meetings to come lead the list; meetings always have a date, and
+        // the undated records at its end (draft conventions) are never scheduled meetings.
+        var upcoming: [Record] = []
+        for record in records {
+            if let date = record.date, date < today { break }
+            if record.links.meetingStatus == .scheduled { upcoming.append(record) }
+        }
+        return upcoming.reversed()
     }
 
     /// Communities grouped by street, streets and communities in name order.

@@ -156,16 +156,19 @@ public struct DetailLinks: Sendable, Hashable {
     /// The convention a convention replaces, by slug.
     public var supersedes: String?
     public var meetingStatus: MeetingStatus?
+    /// A problem's status, which the lists of every community count open problems by.
+    public var problemStatus: ProblemStatus?
 
-    init(problems: [String], supersedes: String?, meetingStatus: MeetingStatus?) {
-        (self.problems, self.supersedes, self.meetingStatus) = (problems, supersedes, meetingStatus)
+    init(problems: [String], supersedes: String?, meetingStatus: MeetingStatus?, problemStatus: ProblemStatus?) {
+        (self.problems, self.supersedes, self.meetingStatus, self.problemStatus) = (problems, supersedes, meetingStatus, problemStatus)
     }
 
     init(_ details: RecordDetails) {
         switch details {
         case .meeting(let m): (problems, meetingStatus) = (m.problems, m.status)
         case .convention(let c): supersedes = c.supersedes
-        case .activity, .problem: break
+        case .problem(let p): problemStatus = p.status
+        case .activity: break
         }
     }
 }

@@ -97,7 +97,7 @@ struct PageContext {
             "counts": [
                 "meetings": node.list(.meetings).count, "activities": node.list(.activities).count,
                 "conventions": node.list(.conventions).count, "problems": problems.count,
-                "problems_open": problems.filter { !($0.problem?.status.isSettled ?? true) }.count,
+                "problems_open": problems.filter { !($0.links.problemStatus?.isSettled ?? true) }.count,
             ] as View,
         ]
         view["district"] = node.profile.district

@@ -2,7 +2,7 @@
 extension PageContext {
     func homeView() -> View {
         var view = frame(title: graph.site.title, kindClass: "home", breadcrumbs: [])
-        view.setList("latest", summaries(Array(graph.records.filter { $0.links.meetingStatus != .scheduled }.prefix(graph.site.pageSize))))
+        view.setList("latest", summaries(Array(graph.records.lazy.filter { $0.links.meetingStatus != .scheduled }.prefix(graph.site.pageSize))))
         view.setList("upcoming", summaries(graph.upcomingMeetings))
         view.setList("streets", streets())
         return view
