@@ -27,14 +27,19 @@ struct PageFingerprints: Sendable {
             b.add(page.community)
             for record in page.records { b.add(key(record)) }
         }
-        let all = records(graph.records)
+        // The digests many pages share, each over thousands of records or paths, made at once.
+        let graph = self.graph
+        let everyRecord = Background { records(graph.records) }
+        let byCommunity = Background {
+            Dictionary(uniqueKeysWithValues: graph.communities.map { node in
+                (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
+            })
+        }
         // The sitemap lists page addresses and nothing else.
         var listed = DigestBuilder("sitemap")
         for path in sitemapPaths { listed.add(path) }
         let sitemap = listed.finish()
-        let perCommunity = Dictionary(uniqueKeysWithValues: graph.communities.map { node in
-            (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
-        })
+        let (all, perCommunity) = (everyRecord.value, byCommunity.value)
         return Parallel.map(Array(jobs.indices)) { index in
             let job = jobs[index]
             var b = DigestBuilder("page")
