@@ -104,6 +104,19 @@ struct BinaryReader: Sendable {
 
     init(_ bytes: [UInt8]) { self.init(SharedBytes(copying: bytes)) }
 
+    /// A reader of all but the last 16 bytes, when those are the digest of the rest, as every
+    /// file the cache writes ends; nil when they are not (bytes changed on disk that would still
+    /// read as values must not be trusted).
+    init?(checked bytes: SharedBytes) {
+        guard bytes.count >= 16 else { return nil }
+        let body = bytes.count - 16
+        var digest = StreamDigest()
+        digest.add(UnsafeRawBufferPointer(bytes[buffer: 0..<body]))
+        var trailer = BinaryReader(bytes, start: body)
+        guard let stored = try? trailer.digest(), stored == digest.finish() else { return nil }
+        self.init(bytes, end: body)
+    }
+
     /// Passes over `length` bytes; returns where they lie.
     mutating func skip(_ length: Int) throws(Damaged) -> Range<Int> {
         guard length >= 0, offset + length <= end else { throw Damaged() }

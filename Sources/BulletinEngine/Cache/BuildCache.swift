@@ -75,15 +75,7 @@ struct BuildCache: Sendable {
     // MARK: Reading and writing
 
     static func load(from file: URL) -> BuildCache {
-        // The last 16 bytes are a digest of the rest: bytes changed on disk that would still
-        // read as a record must not be trusted.
-        guard let bytes = SharedBytes(mappingFileAt: file.path), bytes.count >= 16 else { return empty() }
-        let body = bytes.count - 16
-        var digest = StreamDigest()
-        digest.add(UnsafeRawBufferPointer(bytes[buffer: 0..<body]))
-        var trailer = BinaryReader(bytes, start: body)
-        guard let stored = try? trailer.digest(), stored == digest.finish() else { return empty() }
-        var reader = BinaryReader(bytes, end: body)
+        guard let bytes = SharedBytes(mappingFileAt: file.path), var reader = BinaryReader(checked: bytes) else { return empty() }
         do throws(BinaryReader.Damaged) {
             guard try reader.string() == "bulletin-cache", try reader.int() == formatVersion,
                   try reader.digest() == Engine.digest else { return empty() }

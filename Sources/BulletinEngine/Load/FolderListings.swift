@@ -36,12 +36,7 @@ final class FolderListings: @unchecked Sendable {
     /// Where each folder's listing lies in `bytes`, or nil when they are not a listings file of
     /// this format and program, whole.
     private static func index(_ bytes: SharedBytes) -> [String: Range<Int>]? {
-        guard bytes.count >= 16 else { return nil }
-        var digest = StreamDigest()
-        digest.add(UnsafeRawBufferPointer(bytes[buffer: 0..<bytes.count - 16]))
-        var trailer = BinaryReader(bytes, start: bytes.count - 16)
-        guard let stored = try? trailer.digest(), stored == digest.finish() else { return nil }
-        var reader = BinaryReader(bytes, end: bytes.count - 16)
+        guard var reader = BinaryReader(checked: bytes) else { return nil }
         do throws(BinaryReader.Damaged) {
             guard try reader.string() == "bulletin-folders", try reader.int() == formatVersion,
                   try reader.digest() == Engine.digest else { return nil }
