@@ -3,37 +3,28 @@ import Foundation
 /// Runs independent work on every core and keeps results in input order, so output never
 /// depends on scheduling.
 enum Parallel {
+    /// Each result is made in its place in the array returned: gathering them in slots first
+    /// and then moving them into an array took the memory twice, fresh pages each time.
     static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let slots = Slots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.set(index, transform(items[index]))
+        Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let slots = Slots(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                slots.initialize(index, to: transform(items[index]))
+            }
+            initialized = items.count
         }
-        return slots.values()
     }
 }
 
-/// Each index is written by exactly one iteration, so no lock is needed.
-private final class Slots<R>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<R?>
-    private var movedOut = false
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-    deinit {
-        if !movedOut { storage.deinitialize() }
-        storage.deallocate()
-    }
+/// The array's memory while its elements are made: each index is written by exactly one
+/// iteration, so no lock is needed.
+private struct Slots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>?
+    init(_ base: UnsafeMutablePointer<R>?) { self.base = base }
+
     /// Taken, not borrowed: a result stored from a borrowed value was copied, a retain of
     /// everything in it, and the value then released.
-    func set(_ index: Int, _ value: consuming R) { storage[index] = consume value }
-
-    /// The results, moved out rather than copied: a copy retained every reference in every
-    /// result, and freeing the slots released them all again.
-    func values() -> [R] {
-        movedOut = true
-        return storage.indices.map { storage.moveElement(from: $0)! }
-    }
+    func initialize(_ index: Int, to value: consuming R) { (base! + index).initialize(to: value) }
 }
 
 /// A value worked out on another thread while this one goes on; `value` waits for it.
