@@ -39,10 +39,19 @@ extension BuildCache {
         var count: Int { fingerprints.count }
 
         /// For each of `other`'s paths, the fingerprint this manifest has for it, if any.
-        func fingerprints(alignedWith other: PathList) -> [Digest?] {
-            if paths == other { return fingerprints.map { $0 } }
+        func fingerprints(alignedWith other: PathList) -> Aligned {
+            if paths == other { return Aligned(same: fingerprints, byPlace: []) }
             let byPath = Dictionary(zip(paths.paths, fingerprints), uniquingKeysWith: { first, _ in first })
-            return other.paths.map { byPath[$0] }
+            return Aligned(same: nil, byPlace: other.paths.map { byPath[$0] })
+        }
+
+        /// Fingerprints by place in another path list: a manifest's own list when the paths
+        /// are the same (almost every build), which is not copied.
+        struct Aligned {
+            let same: [Digest]?
+            let byPlace: [Digest?]
+
+            subscript(place: Int) -> Digest? { same.map { $0[place] } ?? byPlace[place] }
         }
 
         /// `shared`: the place among the manifests written before of one with the same paths,
