@@ -126,7 +126,8 @@ struct BuildCache: Sendable {
     /// `origin`, when given, is the file the key was made from (`RecordCache.key`): the
     /// record's kind, community, slug and path are its own and are taken from it.
     func record(_ key: Digest, origin: RecordSource? = nil) -> ParsedRecord? {
-        if let parsed = records[key] { return parsed }
+        // Records parsed by this build are few or none: most builds hash no key to look.
+        if !records.isEmpty, let parsed = records[key] { return parsed }
         guard let range = storedRecords[key] else { return nil }
         var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
         guard let entry = try? ParsedRecord(from: &reader, key: key, origin: origin), reader.atEnd else { return nil }
