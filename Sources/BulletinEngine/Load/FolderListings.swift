@@ -8,7 +8,7 @@ import Foundation
 /// the two seconds before the build is read regardless, and its names are not kept (a second
 /// change within one tick of the file system's clock could leave its stamp as it was).
 final class FolderListings: @unchecked Sendable {
-    struct Listing: Sendable, Equatable {
+    struct Listing: Sendable {
         var stamp: FileStamp
         var names: [String]
     }
@@ -98,7 +98,10 @@ final class FolderListings: @unchecked Sendable {
         digest.add(w.bytes)
         w.digest(digest.finish())
         let temporary = file.deletingLastPathComponent().appendingPathComponent(CacheFileWriter.temporaryPrefix + "folders-" + String(getpid()))
-        guard (try? Data(w.bytes).write(to: temporary)) != nil else { return }
-        if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+        // Written with plain calls: `Data.write` would sync the file to disk first.
+        guard (try? FileWriter.store(w.bytes, at: temporary.path)) != nil, rename(temporary.path, file.path) == 0 else {
+            unlink(temporary.path)
+            return
+        }
     }
 }
