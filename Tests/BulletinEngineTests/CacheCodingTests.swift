@@ -28,11 +28,33 @@ struct CacheCodingTests {
             // Read alone, and read for the file it was parsed from (its place is then the file's).
             for origin in [nil, source] {
                 var reader = BinaryReader(writer.bytes)
-                let read = try Record(from: &reader, source: Digest(high: 1, low: 2), origin: origin)
-                #expect(read == expected && read.source == Digest(high: 1, low: 2), "\(record.sourcePath)")
+                let read = try Record(from: &reader, provenance: Record.Provenance(source: Digest(high: 1, low: 2), listing: Digest(high: 3, low: 4)), origin: origin)
+                #expect(read == expected && read.source == Digest(high: 1, low: 2) && read.listing == Digest(high: 3, low: 4), "\(record.sourcePath)")
                 #expect(reader.atEnd)
             }
         }
+    }
+
+    /// What lists show of a record, its digest for the pages that list it: every field and
+    /// the summary, never the rest of the body.
+    @Test func theListingDigestFollowsFieldsAndSummaryNotTheBody() throws {
+        let content = Repo.fixtures.appendingPathComponent("en-site")
+        var scanner = ContentScanner(root: content)
+        let source = try #require(scanner.scan().records.first { $0.kind == .meetings })
+        let reader = DocumentReader(labels: try #require(Theme.load(from: Repo.templates, language: "en").0).strings.values)
+        let record = try #require(RecordParser(reader: reader).parse(source, sink: DiagnosticSink()))
+        let listing = record.listingDigest(summary: "The lift stops.")
+        var rewritten = record
+        rewritten.body = "Another body altogether."
+        #expect(rewritten.listingDigest(summary: "The lift stops.") == listing)
+        #expect(record.listingDigest(summary: "The lift stops between floors.") != listing)
+        #expect(record.listingDigest(summary: nil) != record.listingDigest(summary: ""))
+        var retitled = record
+        retitled.title += "!"
+        #expect(retitled.listingDigest(summary: "The lift stops.") != listing)
+        var retagged = record
+        retagged.tags.append("Repairs")
+        #expect(retagged.listingDigest(summary: "The lift stops.") != listing)
     }
 
     /// The theme a build leaves in the cache reads back as it was loaded, and the next build

@@ -77,9 +77,28 @@ struct IncrementalBuildTests {
         let report = try Self.expectSameAsFullBuild(site, "body edit")
         // Its own page, its problem's page, the lists and tag pages that show its summary,
         // the community and home pages, the feeds and the sitemap: not the whole site.
-        #expect(report.pagesRendered > 0 && report.pagesRendered < first.files / 2, "\(report.pagesRendered) of \(first.files) rendered")
+        // The edit is in the first paragraph, which lists show as the summary.
+        #expect(report.pagesRendered > 1 && report.pagesRendered < first.files / 2, "\(report.pagesRendered) of \(first.files) rendered")
         let again = try site.build().report
         #expect(again.pagesWritten == 0)
+    }
+
+    /// Lists, feeds and linked pages show a report's fields and its summary, not the rest of
+    /// its body: an edit below the first paragraph changes one page.
+    @Test func anEditBelowTheSummaryRendersOnlyTheReportsOwnPage() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        try Robust.edit(site.url(Self.meeting), replacing: "promised a quote.", with: "promised a quote by Friday.")
+        let report = try Self.expectSameAsFullBuild(site, "an edit below the first paragraph")
+        #expect(report.pagesRendered == 1, "\(report.pagesRendered) rendered")
+        let page = try BuiltSite(folder: site.output, report: report).read("communities/riverside/meetings/lift-round-1/index.html")
+        #expect(page.contains("promised a quote by Friday."))
+
+        // A summary written in the front matter stands in for the first paragraph.
+        try Robust.edit(site.url(Self.meeting), replacing: "round: 1\n", with: "round: 1\nsummary: \"The lift stops.\"\n")
+        #expect(try Self.expectSameAsFullBuild(site, "a summary field added").pagesRendered > 1)
+        try Robust.edit(site.url(Self.meeting), replacing: "stops between floors", with: "stops between the third and fourth floors")
+        #expect(try Self.expectSameAsFullBuild(site, "the first paragraph edited under a summary field").pagesRendered == 1)
     }
 
     @Test func editsAddsDeletesAndRenamesMatchAFullBuild() throws {
@@ -312,10 +331,17 @@ struct IncrementalBuildTests {
         var generator = SeededGenerator(seed: 7)
         for step in 0..<12 {
             let existing = OutputTree.files(in: site.content).filter { $0.hasPrefix("communities/c/meetings/") }
-            switch Int.random(in: 0..<4, using: &generator) {
+            switch Int.random(in: 0..<6, using: &generator) {
             case 0:
                 let path = existing.randomElement(using: &generator)!
                 try site.write(path, Self.meetingText(step, title: "Edited \(step)"))
+            case 4:
+                let path = existing.randomElement(using: &generator)!
+                try site.write(path, try site.read(path) + "\nA paragraph added at step \(step).\n")
+            case 5:
+                let path = existing.randomElement(using: &generator)!
+                let text = try site.read(path)
+                try site.write(path, text.replacingOccurrences(of: "\n---\n", with: "\n---\nA first paragraph from step \(step).\n\n"))
             case 1: try site.write("communities/c/meetings/2025-0\(step % 9 + 1)-0\(step % 9 + 1)-new\(step).md",
                                    Self.meetingText(step, title: "New \(step)"))
             case 2: if existing.count > 3 { try site.remove(existing.randomElement(using: &generator)!) }

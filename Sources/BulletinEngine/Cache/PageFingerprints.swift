@@ -5,7 +5,8 @@ import Foundation
 /// same bytes, so an unchanged page is neither rendered nor written again.
 ///
 /// `site` covers what every page shows (engine, theme, site.yml, community profiles, free
-/// pages, options); each page adds the records it shows, each by the digest of its file.
+/// pages, options); each page adds the records it shows: a record's own page by the digest
+/// of its file, every other page by what lists show of it (`Record.Provenance.listing`).
 struct PageFingerprints: Sendable {
     let graph: SiteGraph
     let site: Digest
@@ -14,7 +15,7 @@ struct PageFingerprints: Sendable {
     /// `paths` are the jobs' output paths, in the same order.
     /// `sitemapPaths` are those the sitemap lists, as the renderer is given them.
     func fingerprints(of jobs: [PageJob], paths: [String], sitemapPaths: [String]) -> [Digest] {
-        @Sendable func key(_ record: Record) -> Digest { record.source ?? Digest.unique() }
+        @Sendable func key(_ record: Record) -> Digest { record.listing ?? Digest.unique() }
         @Sendable func records(_ list: [Record]) -> Digest {
             var b = DigestBuilder("records")
             for record in list { b.add(key(record)) }
@@ -58,7 +59,7 @@ struct PageFingerprints: Sendable {
                 b.add(tag.name)
                 add(page, to: &b)
             case .record(let record):
-                b.add(key(record))
+                b.add(record.source ?? Digest.unique())
                 for linked in linkedRecords(record) { b.add(key(linked)) }
             case .feed(let community):
                 b.add(graph.today.iso)

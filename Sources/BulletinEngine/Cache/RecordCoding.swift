@@ -25,10 +25,21 @@ extension Record {
         w.section { self.details.write(to: &$0) }
     }
 
-    /// The record as cached: `body` is empty until read from the file again. `source` is the
-    /// key it is cached under; `origin`, the file that key was made from, gives the fields that
-    /// follow from the file's place, which are then passed over rather than made again.
-    init(from r: inout BinaryReader, source: Digest?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
+    /// What lists show of the record (`Provenance.listing`): every field kept here, which is
+    /// every field but the body, and the summary lists show in its place.
+    func listingDigest(summary: String?) -> Digest {
+        var w = BinaryWriter()
+        write(to: &w)
+        var b = DigestBuilder("listing")
+        w.bytes.withUnsafeBytes { b.add(bytes: $0) }
+        b.add(summary)
+        return b.finish()
+    }
+
+    /// The record as cached: `body` is empty until read from the file again. `provenance`
+    /// gives the key it is cached under; `origin`, the file that key was made from, gives the
+    /// fields that follow from the file's place, which are then passed over rather than made again.
+    init(from r: inout BinaryReader, provenance: Provenance?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
         let kind = try r.choice(RecordKind.self)
         let community: String, slug: String, sourcePath: String
         if let origin, origin.kind == kind {
@@ -53,7 +64,7 @@ extension Record {
         let details = StoredDetails(r.sharing(try r.section()))
         self.init(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: "", bodyFirstLine: bodyFirstLine, bundleAssets: assets,
-                         details: .stored(details), links: links, fieldPositions: positions), source: source)
+                         details: .stored(details), links: links, fieldPositions: positions), provenance: provenance)
     }
 }
 
@@ -229,6 +240,8 @@ extension BinaryReader {
 /// A cached record with what its Markdown gave: warnings, problems and the list summary.
 extension BuildCache.ParsedRecord {
     func write(to w: inout BinaryWriter) {
+        // A record is cached only with its provenance; without, its pages would be made again.
+        w.digest(record.listing ?? Digest.unique())
         record.write(to: &w)
         w.array(warnings) { w, d in d.write(to: &w) }
         w.array(bodyProblems) { w, d in d.write(to: &w) }
@@ -236,7 +249,8 @@ extension BuildCache.ParsedRecord {
     }
 
     init(from r: inout BinaryReader, key: Digest?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
-        self.init(record: try Record(from: &r, source: key, origin: origin),
+        let listing = try r.digest()
+        self.init(record: try Record(from: &r, provenance: key.map { Record.Provenance(source: $0, listing: listing) }, origin: origin),
                   warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   bodyProblems: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },
                   summary: try r.optional { r throws(BinaryReader.Damaged) in .stored(try r.storedText()) })

@@ -228,10 +228,21 @@ public struct Record: Sendable, Hashable {
         }
     }
 
+    /// What a build knows a record was made from, once the validate stage has made it.
+    /// Not one of its fields: two records with equal fields are equal wherever they came from.
+    struct Provenance: Sendable {
+        /// Everything the record was made from (`RecordCache.key`): two builds that give a
+        /// record the same one made it alike, body and all.
+        let source: Digest
+        /// What a list shows of the record: every field but the body, and its summary. An
+        /// edit below a report's first paragraph leaves it alone, and with it every list.
+        let listing: Digest
+    }
+
     private final class Box: Sendable {
         let fields: Fields
-        let source: Digest?
-        init(_ fields: Fields, source: Digest?) { (self.fields, self.source) = (fields, source) }
+        let provenance: Provenance?
+        init(_ fields: Fields, provenance: Provenance?) { (self.fields, self.provenance) = (fields, provenance) }
     }
 
     private var box: Box
@@ -241,19 +252,17 @@ public struct Record: Sendable, Hashable {
                 bundleAssets: [String], details: RecordDetails, fieldPositions: FieldPositions = [:]) {
         box = Box(Fields(kind: kind, community: community, slug: slug, sourcePath: sourcePath, title: title, date: date,
                          tags: tags, draft: draft, body: body, bodyFirstLine: bodyFirstLine, bundleAssets: bundleAssets,
-                         details: .given(details), links: DetailLinks(details), fieldPositions: fieldPositions), source: nil)
+                         details: .given(details), links: DetailLinks(details), fieldPositions: fieldPositions), provenance: nil)
     }
 
     /// A record from the build cache, its details still undecoded.
-    init(_ fields: Fields, source: Digest?) { box = Box(fields, source: source) }
+    init(_ fields: Fields, provenance: Provenance?) { box = Box(fields, provenance: provenance) }
 
-    /// The digest of everything the record was made from (`RecordCache.key`), once the
-    /// validate stage has made it: two builds that give a record the same one made it alike.
-    /// Not one of its fields: two records with equal fields are equal wherever they came from.
-    var source: Digest? { box.source }
+    var source: Digest? { box.provenance?.source }
+    var listing: Digest? { box.provenance?.listing }
 
-    /// This record, made from what `source` says.
-    func madeFrom(_ source: Digest?) -> Record { Record(box.fields, source: source) }
+    /// This record, made from what `provenance` says.
+    func madeFrom(_ provenance: Provenance?) -> Record { Record(box.fields, provenance: provenance) }
 
     /// Read-only fields (`links`).
     public subscript<T>(dynamicMember field: KeyPath<Fields, T>) -> T { box.fields[keyPath: field] }
@@ -275,7 +284,7 @@ public struct Record: Sendable, Hashable {
         set {
             var fields = box.fields
             fields[keyPath: field] = newValue
-            box = Box(fields, source: box.source)
+            box = Box(fields, provenance: box.provenance)
         }
     }
 

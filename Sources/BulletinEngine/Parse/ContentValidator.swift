@@ -102,7 +102,7 @@ struct ContentValidator {
         // dropped rather than held for every record until the last page is written.
         var kept = record
         kept.body = ""
-        kept = kept.madeFrom(key)
+        kept = kept.madeFrom(key.map { Record.Provenance(source: $0, listing: kept.listingDigest(summary: rendered.summary)) })
         if let key, !sink.diagnostics.contains(where: { $0.severity == .error }) {
             cache.add(key, BuildCache.ParsedRecord(record: kept, warnings: sink.diagnostics,
                                                      bodyProblems: rendered.problems, summary: rendered.summary.map(RenderedBodies.Summary.text)))
