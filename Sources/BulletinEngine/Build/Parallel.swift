@@ -5,15 +5,26 @@ import Foundation
 enum Parallel {
     /// Each result is made in its place in the array returned: gathering them in slots first
     /// and then moving them into an array took the memory twice, fresh pages each time.
+    ///
+    /// Items are handed out in runs of neighbours, some 64 runs per core: handed out one by
+    /// one, every item cost a shared counter's cache line passed between the cores, and
+    /// neighbouring results written by different cores shared cache lines too (fingerprinting
+    /// 13,000 pages took 5 ms instead of 3).
     static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+        let count = items.count
+        let runs = min(count, runsPerCall)
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = Slots(buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: items.count) { index in
-                slots.initialize(index, to: transform(items[index]))
+            DispatchQueue.concurrentPerform(iterations: runs) { run in
+                for index in (run * count / runs)..<((run + 1) * count / runs) {
+                    slots.initialize(index, to: transform(items[index]))
+                }
             }
-            initialized = items.count
+            initialized = count
         }
     }
+
+    private static let runsPerCall = ProcessInfo.processInfo.activeProcessorCount * 64
 }
 
 /// The array's memory while its elements are made: each index is written by exactly one
