@@ -91,28 +91,25 @@ struct SiteIndexer {
             return UInt64(Int64(Int32.max) - Int64(day)) << 32 | UInt64(index)
         }.sorted()
         var order = keys.map { Int($0 & 0xFFFF_FFFF) }
-        let titles = records.map { $0.title }
-        let plain = titles.map(TitleOrder.alwaysComposed)
-        var start = 0
-        while start < keys.count {
-            var end = start + 1
-            while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
-            if end - start > 1 { order[start..<end].sort { inDayOrder($0, $1, records, titles, plain) } }
-            start = end
+        let titles = TitleBytes(records.map(\.title))
+        order.withUnsafeMutableBufferPointer { order in
+            var start = 0
+            while start < keys.count {
+                var end = start + 1
+                while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
+                if end - start > 1 {
+                    var day = UnsafeMutableBufferPointer(rebasing: order[start..<end])
+                    day.sort { i, j in
+                        if let order = titles.byteOrder(i, j), order != 0 { return order < 0 }
+                        let (x, y) = (records[i], records[j])
+                        guard titles.byteOrder(i, j) != nil else { return SiteGraph.newestFirst(x, y) }
+                        return (x.community, x.kind, x.slug) < (y.community, y.kind, y.slug)
+                    }
+                }
+                start = end
+            }
         }
         return order
-    }
-
-    /// Whether record `i` comes before record `j` of the same day, as `SiteGraph.newestFirst`
-    /// orders them: by title, community, kind and slug. Titles made only of characters that are
-    /// always in composed form compare by their bytes, which is how Swift orders such strings;
-    /// comparing Chinese titles as strings took most of the sort.
-    private static func inDayOrder(_ i: Int, _ j: Int, _ records: [Record], _ titles: [String], _ plain: [Bool]) -> Bool {
-        guard plain[i], plain[j] else { return SiteGraph.newestFirst(records[i], records[j]) }
-        let order = TitleOrder.byteOrder(titles[i], titles[j])
-        if order != 0 { return order < 0 }
-        let (x, y) = (records[i], records[j])
-        return (x.community, x.kind, x.slug) < (y.community, y.kind, y.slug)
     }
 
     /// Which meetings dealt with each problem, oldest first, and which convention replaced each.

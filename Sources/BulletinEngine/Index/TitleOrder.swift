@@ -14,6 +14,12 @@ enum TitleOrder {
         return text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes at a time: most titles are all ASCII.
+                if index + 8 <= bytes.count,
+                   UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let lead = bytes[index]
                 if lead < 0x80 {
                     index += 1
@@ -41,12 +47,42 @@ enum TitleOrder {
         return a.withUTF8 { x in b.withUTF8 { y in order(x, y) } }
     }
 
-    private static func order(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    static func order(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
         let common = min(x.count, y.count)
         if common > 0, let p = x.baseAddress, let q = y.baseAddress {
             let order = memcmp(p, q, common)
             if order != 0 { return Int(order) }
         }
         return x.count - y.count
+    }
+}
+
+/// Titles that are always composed, their bytes laid end to end, for comparing a day's
+/// records without touching their strings: each string compared cost two retains.
+struct TitleBytes {
+    private var bytes: [UInt8] = []
+    /// Where each title's bytes lie; nil for a title Swift must compare.
+    private var spans: [Range<Int>?] = []
+
+    init(_ titles: [String]) {
+        bytes.reserveCapacity(titles.count * 32)
+        spans.reserveCapacity(titles.count)
+        for title in titles {
+            guard TitleOrder.alwaysComposed(title) else {
+                spans.append(nil)
+                continue
+            }
+            let start = bytes.count
+            bytes.append(contentsOf: title.utf8)
+            spans.append(start..<bytes.count)
+        }
+    }
+
+    /// `TitleOrder.byteOrder` of titles `i` and `j`; nil unless both are always composed.
+    func byteOrder(_ i: Int, _ j: Int) -> Int? {
+        guard let a = spans[i], let b = spans[j] else { return nil }
+        return bytes.withUnsafeBufferPointer { all in
+            TitleOrder.order(UnsafeBufferPointer(rebasing: all[a]), UnsafeBufferPointer(rebasing: all[b]))
+        }
     }
 }
