@@ -87,8 +87,10 @@ extension Builder {
         // Paths are joined as strings: `URL.appendingPathComponent` asks the file system
         // whether each name is a folder, a stat per page.
         let (spareRoot, outputRootPath) = (spare.path, outputRoot.path)
-        _ = Parallel.map(Array(jobs.indices)) { index in
-            guard !failure.happened, work[index] != .keep else { return }
+        // Only the files to write are handed out: checking the other thousands for a failure
+        // took a lock for each, its cache line passed between the cores.
+        _ = Parallel.map(jobs.indices.filter { work[$0] != .keep }) { index in
+            guard !failure.happened else { return }
             let (job, path) = (jobs[index], paths[index])
             do {
                 try beforeWrite?(path)
