@@ -151,7 +151,7 @@ extension Builder {
     /// `recordDigests` are those of the records' files, in the inventory's order.
     private func digests(_ inventory: ContentInventory, theme: Theme, today: SimpleDate,
                          problems: [Diagnostic], cache: RecordCache, recordDigests: [Digest?]) -> Digests {
-        func add(_ file: SourceFile, to b: inout DigestBuilder) {
+        @Sendable func add(_ file: SourceFile, to b: inout DigestBuilder) {
             b.add(file.path)
             b.add(cache.digest(of: file) ?? Digest.unique())
         }
@@ -166,12 +166,17 @@ extension Builder {
         inputs.add(today.iso)
         for problem in problems { inputs.add(problem.description) }
         for file in theme.assets { add(file, to: &inputs) }
-        // Every record file with its bundle's files, then the media files.
-        for (record, digest) in zip(inventory.records, recordDigests) {
-            inputs.add(record.file.path)
-            inputs.add(digest ?? Digest.unique())
-            for asset in record.bundleAssets { add(asset, to: &inputs) }
+        // Every record file with its bundle's files, each digested on any core, then the media files.
+        let records = inventory.records
+        let perRecord = Parallel.map(Array(records.indices)) { index in
+            let record = records[index]
+            var b = DigestBuilder()
+            b.add(record.file.path)
+            b.add(recordDigests[index] ?? Digest.unique())
+            for asset in record.bundleAssets { add(asset, to: &b) }
+            return b.finish()
         }
+        for digest in perRecord { inputs.add(digest) }
         for file in inventory.media { add(file, to: &inputs) }
         return Digests(site: siteDigest, inputs: inputs.finish(), records: recordDigests)
     }
