@@ -36,11 +36,26 @@ struct PageFingerprints: Sendable {
                 (node.profile.id, records(RecordKind.allCases.flatMap(node.list)))
             })
         }
+        // The problems each meeting's page shows, as one sum of their digests per meeting:
+        // gathered from each problem's meetings (a thousand lookups), not from each meeting's
+        // problems (ten thousand, each hashing two strings). A sum, in no order: the page shows
+        // them in the meeting's order, which the meeting's own digest covers.
+        let problemsShown = Background {
+            var sums: [ObjectIdentifier: Digest] = [:]
+            for problem in graph.records where problem.kind == .problems {
+                let digest = key(problem)
+                for meeting in graph.meetings(about: problem) {
+                    let sum = sums[meeting.identity] ?? Digest(high: 0, low: 0)
+                    sums[meeting.identity] = Digest(high: sum.high &+ digest.high, low: sum.low &+ digest.low)
+                }
+            }
+            return sums
+        }
         // The sitemap lists page addresses and nothing else.
         var listed = DigestBuilder("sitemap")
         for path in sitemapPaths { listed.add(path) }
         let sitemap = listed.finish()
-        let (all, perCommunity) = (everyRecord.value, byCommunity.value)
+        let (all, perCommunity, shown) = (everyRecord.value, byCommunity.value, problemsShown.value)
         return Parallel.map(Array(jobs.indices)) { index in
             let job = jobs[index]
             var b = DigestBuilder("page")
@@ -58,6 +73,9 @@ struct PageFingerprints: Sendable {
             case .tag(let tag, let page):
                 b.add(tag.name)
                 add(page, to: &b)
+            case .record(let record) where record.kind == .meetings:
+                b.add(record.source ?? Digest.unique())
+                b.add(shown[record.identity] ?? Digest(high: 0, low: 0))
             case .record(let record):
                 b.add(record.source ?? Digest.unique())
                 for linked in linkedRecords(record) { b.add(key(linked)) }
@@ -72,8 +90,8 @@ struct PageFingerprints: Sendable {
         }
     }
 
-    /// The other records a record's page shows: a meeting's problems, a problem's meetings,
-    /// the conventions one supersedes or is superseded by.
+    /// The other records a record's page shows: a problem's meetings, the conventions one
+    /// supersedes or is superseded by (a meeting's problems are summed up front).
     private func linkedRecords(_ record: Record) -> [Record] {
         switch record.kind {
         case .meetings: graph.problems(of: record)
