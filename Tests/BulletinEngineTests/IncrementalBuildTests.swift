@@ -204,6 +204,19 @@ struct IncrementalBuildTests {
         try Self.expectSameAsFullBuild(site, "after writes into a linked spare")
     }
 
+    /// A build from scratch writes its records in the order the folder lists them, the order
+    /// the next build asks for them in, so that build reads the records file from start to end.
+    @Test func recordsAreCachedInTheOrderTheFolderListsThem() throws {
+        let site = try TestSite.fixture("en-site")
+        try site.build()
+        let cache = BuildCache.load(from: site.root.appendingPathComponent(".public.cache/state"))
+        let stored = cache.storedRecords.sorted { $0.value.lowerBound < $1.value.lowerBound }
+        let paths = stored.compactMap { cache.record($0.key)?.record.sourcePath }
+        var scanner = ContentScanner(root: site.content)
+        let listed = scanner.scan().records.map(\.file.path)
+        #expect(paths.count > 5 && paths == listed.filter(Set(paths).contains), "\(paths.count) records: \(paths)")
+    }
+
     @Test func aDamagedCacheCostsOnlyTime() throws {
         let site = try TestSite.fixture("en-site")
         try site.build()

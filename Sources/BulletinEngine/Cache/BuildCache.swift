@@ -58,6 +58,11 @@ struct BuildCache: Sendable {
     private var storage = SharedBytes(copying: [])
     private var store: RecordStore?
     var trees: [TreeIdentity: Manifest] = [:]
+    /// The records this build used, in its inventory's order: new records are written in it,
+    /// so the next build, which asks for them in that order, reads the records file from start
+    /// to end rather than all over (written as the dictionary listed them, every record cost
+    /// a trip to memory). Not kept in the file.
+    var recordOrder: [Digest] = []
     var last: LastBuild?
     var theme: LoadedTheme?
 
@@ -148,6 +153,16 @@ struct BuildCache: Sendable {
         try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: trees, last: last, theme: theme))
     }
 
+    /// The records parsed by this build, in `recordOrder`, then any it does not name.
+    private func newRecordsInOrder() -> [(key: Digest, entry: ParsedRecord)] {
+        var ordered: [(key: Digest, entry: ParsedRecord)] = []
+        ordered.reserveCapacity(records.count)
+        for key in recordOrder { if let entry = records[key] { ordered.append((key, entry)) } }
+        guard ordered.count < records.count else { return ordered }
+        let named = Set(recordOrder)
+        return ordered + records.filter { !named.contains($0.key) }.map { ($0.key, $0.value) }
+    }
+
     /// Everything but the trees: this part is known once the validate stage is done.
     func writeContent(to output: inout CacheOutput) throws {
         output.writer.string("bulletin-cache")
@@ -164,7 +179,7 @@ struct BuildCache: Sendable {
         kept.reserveCapacity(storedRecords.count)
         for (key, range) in storedRecords where records[key] == nil { kept.append((key, range)) }
         guard let writer = output.records else { throw POSIXError(.EINVAL) }
-        let written = try writer.write(kept: kept, from: storage, previous: store, new: records.map { ($0.key, $0.value) })
+        let written = try writer.write(kept: kept, from: storage, previous: store, new: newRecordsInOrder())
         output.pendingRecords = written.pending
         output.writer.optional(written.store) { $1.write(to: &$0) }
         output.writer.int(written.ranges.count)

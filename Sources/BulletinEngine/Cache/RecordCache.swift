@@ -69,6 +69,7 @@ final class RecordCache: @unchecked Sendable {
         var cache = previous
         cache.trees = [:]
         cache.last = nil
+        cache.recordOrder = usedRecords
         lock.withLock {
             cache.files.merge(newFiles) { _, new in new }
             cache.records.merge(newRecords) { _, new in new }
