@@ -99,8 +99,7 @@ extension Builder {
         let theme = ["layouts", "partials", "strings", "assets"].flatMap {
             ThemeFiles.list(options.templates.appendingPathComponent($0), prefix: $0)
         }
-        var count = 0
-        func add(_ file: SourceFile) -> Bool {
+        @Sendable func add(_ file: SourceFile, to b: inout DigestBuilder) -> Bool {
             guard let stamp = file.stamp, Double(max(stamp.modified, stamp.changed)) / 1e9 < startedAt - 2 else { return false }
             b.add(file.location)
             b.add(stamp.size)
@@ -108,15 +107,23 @@ extension Builder {
             b.add(stamp.changed)
             b.add(Int(bitPattern: UInt(stamp.inode)))
             b.add(Int(bitPattern: UInt(stamp.device)))
-            count += 1
             return true
         }
-        for file in inventory.profileFiles + inventory.media + theme { guard add(file) else { return nil } }
-        for record in inventory.records {
-            guard add(record.file) else { return nil }
-            for asset in record.bundleAssets { guard add(asset) else { return nil } }
+        let others = inventory.profileFiles + inventory.media + theme
+        for file in others { guard add(file, to: &b) else { return nil } }
+        // Each record's part (its file and its bundle's) on any core, then joined in order.
+        let records = inventory.records
+        let parts = Parallel.map(Array(records.indices)) { index -> Digest? in
+            var part = DigestBuilder()
+            guard add(records[index].file, to: &part) else { return nil }
+            for asset in records[index].bundleAssets { guard add(asset, to: &part) else { return nil } }
+            return part.finish()
         }
-        b.add(count)
+        for part in parts {
+            guard let part else { return nil }
+            b.add(part)
+        }
+        b.add(others.count + records.reduce(0) { $0 + 1 + $1.bundleAssets.count })
         return b.finish()
     }
 
