@@ -189,6 +189,9 @@ struct BinaryReader: Sendable {
         return try skip(length)
     }
 
+    /// The bytes read, for values that keep a part of them (`BuildCache.PathList`).
+    var storage: SharedBytes { bytes }
+
     /// A reader of `range` of the same bytes.
     func sharing(_ range: Range<Int>) -> BinaryReader { BinaryReader(bytes, start: range.lowerBound, end: range.upperBound) }
 

@@ -42,7 +42,7 @@ struct BuildCache: Sendable {
         var compiled: CompiledTemplates
     }
 
-    static let formatVersion = 14
+    static let formatVersion = 15
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string

@@ -3,28 +3,33 @@ extension BuildCache {
     /// builds with the same pages, which is almost every pair, are told apart by the digest
     /// and no path is hashed.
     struct PathList: Sendable, Equatable {
-        /// The paths as `BinaryWriter` strings, one after another.
-        let bytes: [UInt8]
+        /// The paths as `BinaryWriter` strings, one after another: made by this build, or where
+        /// they lie in the cache file, which is mapped and not copied.
+        private let storage: SharedBytes
+        private let range: Range<Int>
         let digest: Digest
         let count: Int
 
         init(_ paths: [String]) {
             var w = BinaryWriter(capacity: paths.count * 48)
             for path in paths { w.string(path) }
-            self.init(bytes: w.bytes, count: paths.count)
+            let bytes = SharedBytes(copying: w.bytes)
+            self.init(storage: bytes, range: 0..<bytes.count, count: paths.count,
+                      digest: DigestBuilder.of(bytes: UnsafeRawBufferPointer(bytes[buffer: 0..<bytes.count])))
         }
 
-        init(bytes: [UInt8], count: Int) {
-            self.bytes = bytes
-            self.digest = bytes.withUnsafeBytes { DigestBuilder.of(bytes: $0) }
-            self.count = count
+        /// `digest` as the cache file keeps it (the file's own checksum vouches for it).
+        init(storage: SharedBytes, range: Range<Int>, count: Int, digest: Digest) {
+            (self.storage, self.range, self.count, self.digest) = (storage, range, count, digest)
         }
+
+        var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage[buffer: range]) }
 
         static func == (a: PathList, b: PathList) -> Bool { a.count == b.count && a.digest == b.digest }
 
         /// The paths, decoded; needed only when two builds' pages differ.
         var paths: [String] {
-            var reader = BinaryReader(bytes)
+            var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
             return (0..<count).compactMap { _ in try? reader.string() }
         }
     }
@@ -62,8 +67,9 @@ extension BuildCache {
             } else {
                 w.int(0)
                 w.int(paths.count)
+                w.digest(paths.digest)
                 w.int(paths.bytes.count)
-                w.append(paths.bytes[...])
+                w.append(paths.bytes)
             }
             w.digests(fingerprints)
         }
@@ -82,13 +88,14 @@ extension BuildCache {
                 paths = earlier[shared - 1].paths
             } else {
                 let count = try r.count()
+                let digest = try r.digest()
                 let length = try r.count()
                 // The paths are checked to be `count` strings that fill the bytes exactly, without
                 // making them strings: most builds never need them.
                 let start = r.offset
                 for _ in 0..<count { _ = try r.skip(try r.count()) }
                 guard r.offset == start + length else { throw BinaryReader.Damaged() }
-                paths = PathList(bytes: try r.bytes(start..<start + length), count: count)
+                paths = PathList(storage: r.storage, range: start..<start + length, count: count, digest: digest)
             }
             self.init(paths: paths, fingerprints: try r.digests(paths.count))
         }
