@@ -256,16 +256,16 @@ struct ContentScanner: Sendable {
 
     /// `stamp`: the folder's, when its parent was listed; the root's is not known.
     private mutating func entries(of folder: URL, stamp: FileStamp?) -> [Entry] {
-        let listed: [String]
-        if let listings, let stamp {
-            listed = listings.names(in: folder.path, stamp: stamp) { listDirectory(folder) }
-        } else {
-            listed = listDirectory(folder)
+        // Kept by the folder listings as they are used, so a folder not read again is not
+        // sorted again either.
+        let listDirectory = self.listDirectory
+        func published() -> [String] {
+            Self.inByteOrder(listDirectory(folder).filter { name in
+                let first = name.utf8.first
+                return first != UInt8(ascii: ".") && first != UInt8(ascii: "_")
+            })
         }
-        let names = Self.inByteOrder(listed.filter { name in
-            let first = name.utf8.first
-            return first != UInt8(ascii: ".") && first != UInt8(ascii: "_")
-        })
+        let names = if let listings, let stamp { listings.names(in: folder.path, stamp: stamp, list: published) } else { published() }
         let folderPath = folder.path
         // Names are looked up from the open folder, not walked from the root each time.
         let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -13,7 +13,7 @@ final class FolderListings: @unchecked Sendable {
         var names: [String]
     }
 
-    static let formatVersion = 1
+    static let formatVersion = 2
     private let previous: [String: Range<Int>]
     private let bytes: SharedBytes
     private let trustedBefore: Int
@@ -51,8 +51,9 @@ final class FolderListings: @unchecked Sendable {
         }
     }
 
-    /// The names in `folder` (a path on disk): as the last build found them when its stamp is
-    /// the same, otherwise from `list`.
+    /// The names in `folder` (a path on disk) as `list` gives them (the scanner's: sorted, the
+    /// ignored ones left out): as the last build kept them when the folder's stamp is the same,
+    /// otherwise from `list`.
     func names(in folder: String, stamp: FileStamp, list: () -> [String]) -> [String] {
         let trusted = max(stamp.modified, stamp.changed) < trustedBefore
         if trusted, let range = previous[folder], let listing = try? Self.listing(BinaryReader(bytes, start: range.lowerBound, end: range.upperBound)),
