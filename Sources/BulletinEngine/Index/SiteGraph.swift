@@ -60,6 +60,8 @@ public struct SiteGraph: Sendable {
     public let communities: [CommunityNode]
     /// Every published record, newest first.
     public let records: [Record]
+    /// The same of each kind, by `RecordKind.order`: the site-wide lists.
+    private let recordsByKind: [[Record]]
     public let tags: [TagNode]
     private let meetingsByProblem: [RecordKey: [Record]]
     private let supersededBy: [RecordKey: Record]
@@ -69,13 +71,14 @@ public struct SiteGraph: Sendable {
     private let tagSlugs: [String: String]
 
     init(site: SiteConfig, today: SimpleDate, pages: [FreePage], communities: [CommunityNode], records: [Record],
-         tags: [TagNode], meetingsByProblem: [RecordKey: [Record]], supersededBy: [RecordKey: Record],
+         recordsByKind: [[Record]], tags: [TagNode], meetingsByProblem: [RecordKey: [Record]], supersededBy: [RecordKey: Record],
          recordsByKey: [RecordKey: Record], communitiesByID: [String: Community], tagSlugs: [String: String]) {
         self.site = site
         self.today = today
         self.pages = pages
         self.communities = communities
         self.records = records
+        self.recordsByKind = recordsByKind
         self.tags = tags
         self.meetingsByProblem = meetingsByProblem
         self.supersededBy = supersededBy
@@ -85,6 +88,9 @@ public struct SiteGraph: Sendable {
     }
 
     public func tagSlug(_ tag: String) -> String { tagSlugs[tag] ?? Routes.tagSlug(tag) }
+
+    /// Every published record of `kind`, newest first.
+    public func records(_ kind: RecordKind) -> [Record] { recordsByKind[kind.order] }
 
     static func key(_ community: String, _ kind: RecordKind, _ slug: String) -> RecordKey {
         RecordKey(community: community, kind: kind, slug: slug)

@@ -31,7 +31,11 @@ struct SiteIndexer {
         let tagging = Background { [published] in matching.value.nodes(of: published, in: order) }
         let linking = Background { [sorted] in Self.links(sorted) }
         var grouped: [String: Group] = [:]
-        for record in sorted { grouped[record.community, default: Group()].add(record) }
+        var byKind = Array(repeating: [Record](), count: RecordKind.allCases.count)
+        for record in sorted {
+            grouped[record.community, default: Group()].add(record)
+            byKind[record.kind.order].append(record)
+        }
         let communities = content.communities.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map { profile in
             let group = grouped[profile.id] ?? Group()
             return CommunityNode(profile: profile, records: group.byKind, all: group.all)
@@ -42,7 +46,7 @@ struct SiteIndexer {
         let (meetingsByProblem, supersededBy) = linking.value
         diagnostics += checking.value
         return SiteGraph(site: content.site, today: today, pages: pages, communities: communities,
-                         records: sorted, tags: tags, meetingsByProblem: meetingsByProblem,
+                         records: sorted, recordsByKind: byKind, tags: tags, meetingsByProblem: meetingsByProblem,
                          supersededBy: supersededBy,
                          recordsByKey: publishedKeys.map { published in byKey.filter { published.contains($0.key) } } ?? byKey,
                          communitiesByID: Dictionary(content.communities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),

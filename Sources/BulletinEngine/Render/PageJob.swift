@@ -86,7 +86,7 @@ extension SiteGraph {
             }
         }
         for kind in Routes.siteWideKinds {
-            jobs += ListPage.paginate(records.filter { $0.kind == kind }, size: size, title: strings.text(kind.rawValue),
+            jobs += ListPage.paginate(records(kind), size: size, title: strings.text(kind.rawValue),
                                       folder: Routes.siteList(kind), community: nil).map(PageJob.list)
         }
         for tag in tags {
