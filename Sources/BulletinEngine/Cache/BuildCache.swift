@@ -194,7 +194,7 @@ struct BuildCache: Sendable {
     static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
         // Sized once: two manifests of a large site are megabytes, and growing by doubling
         // copied them and touched twice the memory.
-        var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.bytes.count + $1.count * 16 + 128 })
+        var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.byteCount + $1.count * 16 + 128 })
         w.int(trees.count)
         var written: [PathList] = []
         for (tree, manifest) in trees {

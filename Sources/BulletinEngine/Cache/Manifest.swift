@@ -5,31 +5,44 @@ extension BuildCache {
     struct PathList: Sendable, Equatable {
         /// The paths as `BinaryWriter` strings, one after another: made by this build, or where
         /// they lie in the cache file, which is mapped and not copied.
-        private let storage: SharedBytes
-        private let range: Range<Int>
+        private enum Storage {
+            case made([UInt8])
+            case mapped(SharedBytes, Range<Int>)
+        }
+        private let storage: Storage
         let digest: Digest
         let count: Int
 
         init(_ paths: [String]) {
             var w = BinaryWriter(capacity: paths.count * 48)
             for path in paths { w.string(path) }
-            let bytes = SharedBytes(copying: w.bytes)
-            self.init(storage: bytes, range: 0..<bytes.count, count: paths.count,
-                      digest: DigestBuilder.of(bytes: UnsafeRawBufferPointer(bytes[buffer: 0..<bytes.count])))
+            storage = .made(w.bytes)
+            digest = w.bytes.withUnsafeBytes { DigestBuilder.of(bytes: $0) }
+            count = paths.count
         }
 
         /// `digest` as the cache file keeps it (the file's own checksum vouches for it).
-        init(storage: SharedBytes, range: Range<Int>, count: Int, digest: Digest) {
-            (self.storage, self.range, self.count, self.digest) = (storage, range, count, digest)
+        init(mapped bytes: SharedBytes, range: Range<Int>, count: Int, digest: Digest) {
+            (storage, self.count, self.digest) = (.mapped(bytes, range), count, digest)
         }
 
-        var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage[buffer: range]) }
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+            switch storage {
+            case .made(let bytes): bytes.withUnsafeBytes(body)
+            case .mapped(let bytes, let range): body(UnsafeRawBufferPointer(bytes[buffer: range]))
+            }
+        }
+
+        var byteCount: Int { withBytes(\.count) }
 
         static func == (a: PathList, b: PathList) -> Bool { a.count == b.count && a.digest == b.digest }
 
         /// The paths, decoded; needed only when two builds' pages differ.
         var paths: [String] {
-            var reader = BinaryReader(storage, start: range.lowerBound, end: range.upperBound)
+            var reader = switch storage {
+            case .made(let bytes): BinaryReader(bytes)
+            case .mapped(let bytes, let range): BinaryReader(bytes, start: range.lowerBound, end: range.upperBound)
+            }
             return (0..<count).compactMap { _ in try? reader.string() }
         }
     }
@@ -68,8 +81,8 @@ extension BuildCache {
                 w.int(0)
                 w.int(paths.count)
                 w.digest(paths.digest)
-                w.int(paths.bytes.count)
-                w.append(paths.bytes)
+                w.int(paths.byteCount)
+                paths.withBytes { w.append($0) }
             }
             w.digests(fingerprints)
         }
@@ -95,7 +108,7 @@ extension BuildCache {
                 let start = r.offset
                 for _ in 0..<count { _ = try r.skip(try r.count()) }
                 guard r.offset == start + length else { throw BinaryReader.Damaged() }
-                paths = PathList(storage: r.storage, range: start..<start + length, count: count, digest: digest)
+                paths = PathList(mapped: r.storage, range: start..<start + length, count: count, digest: digest)
             }
             self.init(paths: paths, fingerprints: try r.digests(paths.count))
         }
