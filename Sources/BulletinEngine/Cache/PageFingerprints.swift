@@ -90,8 +90,9 @@ struct PageFingerprints: Sendable {
         }
     }
 
-    /// The other records a record's page shows: a problem's meetings, the conventions one
-    /// supersedes or is superseded by (a meeting's problems are summed up front).
+    /// The other records a record's page shows: a meeting's problems (fingerprinted through
+    /// `problemsShown` instead), a problem's meetings, the conventions one supersedes or is
+    /// superseded by.
     private func linkedRecords(_ record: Record) -> [Record] {
         switch record.kind {
         case .meetings: graph.problems(of: record)

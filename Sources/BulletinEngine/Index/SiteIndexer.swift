@@ -102,6 +102,9 @@ struct SiteIndexer {
                 var end = start + 1
                 while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
                 if end - start > 1 {
+                    // By title, community, kind and slug, as `SiteGraph.newestFirst` orders a day's
+                    // records; titles that are always composed compare by their bytes, which is
+                    // Swift's order for them (comparing Chinese titles as strings took most of the sort).
                     var day = UnsafeMutableBufferPointer(rebasing: order[start..<end])
                     day.sort { i, j in
                         if let order = titles.byteOrder(i, j), order != 0 { return order < 0 }
