@@ -42,7 +42,7 @@ struct PageFingerprints: Sendable {
         // them in the meeting's order, which the meeting's own digest covers.
         let problemsShown = Background {
             var sums: [ObjectIdentifier: Digest] = [:]
-            for problem in graph.records where problem.kind == .problems {
+            for problem in graph.records(.problems) {
                 let digest = key(problem)
                 for meeting in graph.meetings(about: problem) {
                     let sum = sums[meeting.identity] ?? Digest(high: 0, low: 0)
