@@ -90,12 +90,12 @@ struct PageFingerprints: Sendable {
         }
     }
 
-    /// The other records a record's page shows: a meeting's problems (fingerprinted through
-    /// `problemsShown` instead), a problem's meetings, the conventions one supersedes or is
-    /// superseded by.
+    /// The other records a record's page shows: a problem's meetings, the conventions one
+    /// supersedes or is superseded by. A meeting's problems are not looked up here: they are
+    /// summed in `problemsShown`.
     private func linkedRecords(_ record: Record) -> [Record] {
         switch record.kind {
-        case .meetings: graph.problems(of: record)
+        case .meetings: []
         case .problems: graph.meetings(about: record)
         case .conventions: [graph.supersedes(record), graph.supersededBy(record)].compactMap { $0 }
         case .activities: []
