@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulletinEngine
+import BulletinModel
 import Foundation
 
 @main

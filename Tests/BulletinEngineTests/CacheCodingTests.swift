@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// The build cache keeps parsed records in its own byte format; nothing may be lost on the way.
 @Suite("Build cache format")

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// The zh-CN fixture (`Fixtures/zh-site`): a community folder in Chinese letters, Chinese slugs,
 /// enumerated values written as their Chinese display names, served under `/gonggao/`.

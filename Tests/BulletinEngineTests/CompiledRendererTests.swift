@@ -1,7 +1,14 @@
 import Foundation
 import Mustache
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// The compiled renderer against swift-mustache: every page of the real sites, and small
 /// templates for each feature and edge case, rendered both ways must be identical bytes.
@@ -123,9 +130,9 @@ struct CompiledRendererTests {
     }
 
     @Test func theRootMarkerIsReplacedInAFallbackPage() {
-        #expect(Routes.resolvingRootMarker(in: "a\u{0}x \u{0}\u{0}", root: "../") == "a../x ../../")
-        #expect(Routes.resolvingRootMarker(in: "plain", root: "../") == "plain")
-        #expect(Routes.resolvingRootMarker(in: "", root: "../") == "")
+        #expect(SharedFragments.resolvingRootMarker(in: "a\u{0}x \u{0}\u{0}", root: "../") == "a../x ../../")
+        #expect(SharedFragments.resolvingRootMarker(in: "plain", root: "../") == "plain")
+        #expect(SharedFragments.resolvingRootMarker(in: "", root: "../") == "")
     }
 
     // MARK: small templates
@@ -138,7 +145,7 @@ struct CompiledRendererTests {
         let view: View = ["small": ["b": "2", "a": "1", "c": ["d": "x"] as View] as View, "many": many]
         try expectSame("{{small}}|{{{many}}}", view)
         let printed = try #require(try Templates(["page": "{{{small}}}"]).compiled("page", view))
-        #expect(printed == #"View(values: ["b": "2", "a": "1", "c": BulletinEngine.View(values: ["d": "x"])])"#)
+        #expect(printed == #"View(values: ["b": "2", "a": "1", "c": BulletinRender.View(values: ["d": "x"])])"#)
     }
 
     /// A layout's output reaches the page frame as bytes; it prints as its text would.

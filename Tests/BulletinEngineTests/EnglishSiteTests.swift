@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// The English fixture (`Fixtures/en-site`), built end to end with the real theme.
 /// Published records, newest first:

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Inputs the libFuzzer target in `Fuzz/` found (see `Fuzz/README.md`), kept in
 /// `Fixtures/fuzz-regressions/`: every one goes through both fuzz entries quickly.

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// A short fuzz run on every test run: the seed corpus of `Fuzz/` and a fixed set of mutants
 /// of it go through the record parser and the Markdown renderer, so CI catches a crash, a hang

@@ -1,5 +1,12 @@
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Every `>` or list marker opens a container in cmark's tree, so thousands on one line would
 /// take hundreds of bytes of memory per byte of text; such a line is refused.

@@ -3,7 +3,14 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Whatever makes a build fail, the previous site stays exactly as it was, and a build never
 /// replaces or writes into a folder that is not its own.

@@ -1,5 +1,12 @@
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Long lists link the first and last pages and two either side of the current one, so a
 /// reader on a phone gets a handful of links, not hundreds.

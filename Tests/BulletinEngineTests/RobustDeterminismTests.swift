@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// The real sample site gives the same bytes whatever order the file system lists names in,
 /// whatever the machine's time zone, and whether "today" comes from --now or SOURCE_DATE_EPOCH.

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Hostile and broken front matter: every case is refused with one located line, quickly,
 /// and nothing is written.

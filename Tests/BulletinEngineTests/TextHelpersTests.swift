@@ -1,5 +1,12 @@
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// The small text helpers every field goes through, including their shortcuts for plain text.
 @Suite("Trimming and bidirectional controls")

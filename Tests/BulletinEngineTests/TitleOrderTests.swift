@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Records of one day are ordered by title as Swift orders strings; most titles are compared
 /// by their bytes, which must never give another order.

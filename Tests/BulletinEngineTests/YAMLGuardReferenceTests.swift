@@ -1,5 +1,12 @@
 import Testing
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// YAMLGuard reads bytes; the character-by-character scan it replaced is kept here as the
 /// reference. On random front matter made of the characters the scan cares about, plus

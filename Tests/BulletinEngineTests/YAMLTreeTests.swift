@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 import Yams
+@testable import BulletinContent
 @testable import BulletinEngine
+@testable import BulletinIncremental
+@testable import BulletinModel
+@testable import BulletinOutput
+@testable import BulletinRender
+@testable import BulletinSite
+@testable import BulletinSupport
 
 /// Front matter is read from libyaml's events directly, falling back to Yams for anything
 /// unusual. On every record of the sample sites and on random front matter, the tree must be

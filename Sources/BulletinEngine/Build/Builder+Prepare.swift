@@ -1,3 +1,10 @@
+import BulletinContent
+import BulletinIncremental
+import BulletinModel
+import BulletinOutput
+import BulletinRender
+import BulletinSite
+import BulletinSupport
 import Foundation
 
 /// The checking stages (load, validate, index) that `check` and `build` share, and the

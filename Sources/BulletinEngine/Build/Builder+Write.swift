@@ -1,3 +1,10 @@
+import BulletinContent
+import BulletinIncremental
+import BulletinModel
+import BulletinOutput
+import BulletinRender
+import BulletinSite
+import BulletinSupport
 import Foundation
 
 /// The render and write stages: fingerprint every page, render only those the spare tree
@@ -102,13 +109,22 @@ extension Builder {
                     let source = outputRootPath + "/" + path
                     if link(source, destination) != 0 { try FileWriter.copy(source, to: destination) }
                 } else {
-                    try renderer.render(job, path: path, at: destination)
+                    try Self.write(job, path: path, with: renderer, at: destination)
                 }
             } catch {
                 failure.record("could not write \(path) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
             }
         }
         if let message = failure.message { throw writeFailure(message) }
+    }
+
+    /// Writes the job's file, whose site path is `path`, at `destination` in the spare tree.
+    private static func write(_ job: PageJob, path: String, with renderer: SiteRenderer, at destination: String) throws {
+        if case .copy(let source, _) = job {
+            try FileWriter.copy(source.path, to: destination)
+            return
+        }
+        try FileWriter.store(renderer.bytes(of: job, path: path), at: destination)
     }
 
     /// Two files that would be published at one address stop the build, naming both sources.

@@ -1,3 +1,10 @@
+import BulletinContent
+import BulletinIncremental
+import BulletinModel
+import BulletinOutput
+import BulletinRender
+import BulletinSite
+import BulletinSupport
 import Foundation
 
 /// The pipeline: load → validate → index → render → write. Each stage hands a value to the

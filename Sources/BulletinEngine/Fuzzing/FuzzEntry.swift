@@ -1,3 +1,10 @@
+import BulletinContent
+import BulletinIncremental
+import BulletinModel
+import BulletinOutput
+import BulletinRender
+import BulletinSite
+import BulletinSupport
 import Foundation
 
 /// Entry points for the libFuzzer target in `Fuzz/`: the same code paths a content file takes,

@@ -1,0 +1,390 @@
+import BulletinModel
+import BulletinSupport
+import Foundation
+
+/// Keeps each folder's names between builds: a folder whose stamp is as the last build found it
+/// holds the same names (the incremental layer's `FolderListings`).
+public protocol FolderMemo: Sendable {
+    /// The names in `folder`, remembered or made by `list`.
+    func names(in folder: String, stamp: FileStamp, list: () -> [String]) -> [String]
+}
+
+/// Walks the content folder and sorts every file into its role, reporting anything that
+/// matches no role: a misspelt folder must not silently drop a report.
+public struct ContentScanner: Sendable {
+    let root: URL
+    public private(set) var diagnostics: [Diagnostic] = []
+    private let fileManager = FileManager()
+
+    private let listDirectory: @Sendable (URL) -> [String]
+    /// Folders whose stamps are as the last build found them are not read again.
+    private let listings: (any FolderMemo)?
+
+    /// A name in a folder, with what it really is once links are followed.
+    struct Entry: Sendable {
+        let name: String
+        /// For files, the file itself even when reached through a link, so its bytes are copied.
+        let location: String
+        let isDirectory: Bool
+        let stamp: FileStamp
+
+        var url: URL { URL(fileURLWithPath: location, isDirectory: isDirectory) }
+    }
+
+    /// Top-level names the site's own pages take (see `Routes`), so free pages may not take them.
+    static let reservedPageNames: Set<String> = ["index", "communities", "meetings", "activities", "conventions",
+                                                 "problems", "tags", "assets", "media", "page", "feed", "sitemap", "404"]
+
+    /// The root's path, which every folder's path begins with.
+    private let rootPath: String
+
+    public init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = FolderNames.list, listings: (any FolderMemo)? = nil) {
+        self.root = root.standardizedFileURL
+        self.rootPath = self.root.path
+        self.listDirectory = listDirectory
+        self.listings = listings
+    }
+
+    public mutating func scan() -> ContentInventory {
+        var inventory = ContentInventory()
+        guard isDirectory(root) else {
+            report("", "the content folder does not exist; pass --content with the folder that holds site.yml")
+            return inventory
+        }
+        for entry in entries(of: root, stamp: nil) {
+            let name = entry.name
+            switch (name, entry.isDirectory) {
+            case ("site.yml", false): inventory.site = SourceFile(path: name, location: entry.location, stamp: entry.stamp)
+            case ("pages", true): inventory.pages = scanPages(entry)
+            case ("media", true): inventory.media = files(under: entry, relativeTo: "media")
+            case ("communities", true): scanCommunities(entry, into: &inventory)
+            default:
+                let known = ["site.yml", "pages", "media", "communities"]
+                report(name, "\"\(name)\" is not part of a bulletin content folder; \(Suggestion.hint(for: name, in: known)) (to keep a file here without publishing it, start its name with \"_\")")
+            }
+        }
+        if inventory.site == nil, isDirectory(root) {
+            report("site.yml", "site.yml is missing; create it with at least `title: <site name>`")
+        }
+        return inventory
+    }
+
+    private mutating func scanPages(_ folder: Entry) -> [(slug: String, file: SourceFile)] {
+        var pages: [(slug: String, file: SourceFile)] = []
+        for entry in entries(of: folder) {
+            let name = entry.name
+            let path = "pages/" + name
+            guard name.hasSuffix(".md"), !entry.isDirectory else {
+                report(path, "pages/ holds only Markdown files named <slug>.md")
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            guard checkIdentifier(slug, path: path, what: "page name", fullName: { $0 + ".md" }) else { continue }
+            guard !Self.reservedPageNames.contains(slug) else {
+                report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
+                continue
+            }
+            pages.append((slug, SourceFile(path: path, location: entry.location, stamp: entry.stamp)))
+        }
+        return pages
+    }
+
+    /// Community folders are scanned in parallel, each by a copy of this scanner, and their
+    /// findings joined in folder order.
+    private mutating func scanCommunities(_ folder: Entry, into inventory: inout ContentInventory) {
+        let base = self
+        let scans = Parallel.map(entries(of: folder)) { entry -> (ContentInventory, [Diagnostic]) in
+            var scanner = base
+            scanner.diagnostics = []
+            var found = ContentInventory()
+            scanner.scanCommunity(entry, into: &found)
+            return (found, scanner.diagnostics)
+        }
+        inventory.records.reserveCapacity(inventory.records.count + scans.reduce(0) { $0 + $1.0.records.count })
+        for (found, problems) in scans {
+            inventory.communities += found.communities
+            inventory.records += found.records
+            diagnostics += problems
+        }
+    }
+
+    private mutating func scanCommunity(_ folder: Entry, into inventory: inout ContentInventory) {
+        let community = folder.name
+        let path = "communities/" + community
+        guard folder.isDirectory else {
+            report(path, "communities/ holds one folder per community; move this file into a community folder")
+            return
+        }
+        guard checkIdentifier(community, path: path, what: "community folder name") else { return }
+        var hasProfile = false
+        let folderPrefix = path + "/"
+        for entry in entries(of: folder) {
+            let name = entry.name
+            let childPath = folderPrefix + name
+            if name == "community.md", !entry.isDirectory {
+                hasProfile = true
+                inventory.communities.append(CommunitySource(id: community, profile: SourceFile(path: childPath, location: entry.location, stamp: entry.stamp)))
+            } else if let kind = RecordKind(rawValue: name), entry.isDirectory {
+                scanRecords(entry, path: childPath, kind: kind, community: community, into: &inventory.records)
+            } else {
+                let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
+                report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
+            }
+        }
+        if !hasProfile {
+            report(path + "/community.md", "community profile is missing; create community.md with `name:` and `street:`")
+        }
+    }
+
+    /// Appends to `records` itself: a list returned and appended was copied once more, a
+    /// retain and a release for each of a record's strings.
+    private mutating func scanRecords(_ folder: Entry, path: String, kind: RecordKind, community: String, into records: inout [RecordSource]) {
+        let folderPrefix = path + "/"
+        for entry in entries(of: folder) {
+            let name = entry.name
+            let recordPath = folderPrefix + name
+            let isBundle = entry.isDirectory
+            let date: SimpleDate?, slug: String
+            if kind.isDated, let usual = Self.usualDatedName(name, isBundle: isBundle) {
+                (date, slug) = usual
+            } else {
+                let stem: String
+                if isBundle {
+                    stem = name
+                } else if name.hasSuffix(".md") {
+                    stem = String(name.dropLast(3))
+                } else {
+                    report(recordPath, "only Markdown records (.md) and bundle folders belong in \(kind.rawValue)/; put files a record links to in a bundle folder beside its index.md")
+                    continue
+                }
+                guard let split = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
+                (date, slug) = split
+            }
+            var file = SourceFile(path: recordPath, location: entry.location, stamp: entry.stamp)
+            var assets: [SourceFile] = []
+            if isBundle {
+                let index = entry.location + "/index.md"
+                var info = stat()
+                guard stat(index, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                    report(recordPath, "a bundle folder needs an index.md holding the record")
+                    continue
+                }
+                file = SourceFile(path: recordPath + "/index.md", location: index, stamp: FileStamp(info))
+                assets = files(under: entry, relativeTo: recordPath).filter { $0.path != file.path }
+            }
+            records.append(RecordSource(kind: kind, community: community, slug: slug, fileDate: date,
+                                        file: file, bundleAssets: assets))
+        }
+    }
+
+    /// `2024-05-18-roof-round-6` → (date, `roof-round-6`) for dated kinds; the stem itself otherwise.
+    private mutating func splitName(_ stem: String, suffix: String, kind: RecordKind, path: String) -> (SimpleDate?, String)? {
+        guard kind.isDated else {
+            return checkIdentifier(stem, path: path, what: "file name", fullName: { $0 + suffix }) ? (nil, stem) : nil
+        }
+        let looksDated = stem.utf8.count >= 10 && stem.utf8.prefix(10).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+        let prefix = looksDated ? String(decoding: stem.utf8.prefix(10), as: UTF8.self) : String(stem.prefix(10))
+        let rest = looksDated ? Substring(stem.utf8.dropFirst(10)) : stem.dropFirst(10)
+        guard looksDated, rest.utf8.count > 1, rest.first == "-" else {
+            let words = Identifier.suggestion(for: looksDated ? String(rest) : stem) ?? "meeting-about-the-roof"
+            let date = looksDated && SimpleDate(iso: prefix) != nil ? prefix : "2024-05-18"
+            report(path, "\(kind.rawValue) are named <YYYY-MM-DD>-<slug>; rename it to e.g. \"\(date)-\(words)\(suffix)\"")
+            return nil
+        }
+        guard let date = SimpleDate(iso: prefix) else {
+            report(path, "the date \"\(prefix)\" in the file name does not exist; write a real date as YYYY-MM-DD")
+            return nil
+        }
+        let slug = String(rest.dropFirst())
+        guard checkIdentifier(slug, path: path, what: "file name", fullName: { "\(prefix)-\($0)\(suffix)" }) else { return nil }
+        return (date, slug)
+    }
+
+    /// The name almost every dated record has, plain ASCII `YYYY-MM-DD-slug.md` (a bundle
+    /// folder without the `.md`) with a valid date and slug, read byte by byte; nil sends any
+    /// other name to the checks that explain it.
+    private static func usualDatedName(_ name: String, isBundle: Bool) -> (SimpleDate, String)? {
+        var name = name
+        return name.withUTF8 { whole -> (SimpleDate, String)? in
+            let suffix = isBundle ? 0 : 3
+            guard whole.count > suffix, isBundle || (whole[whole.count - 3] == UInt8(ascii: ".")
+                    && whole[whole.count - 2] == UInt8(ascii: "m") && whole[whole.count - 1] == UInt8(ascii: "d")) else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: whole[..<(whole.count - suffix)])
+            guard bytes.count > 11, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "-"),
+                  bytes[11] != UInt8(ascii: "-"), bytes[bytes.count - 1] != UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+                  (1...12).contains(month), day >= 1, day <= SimpleDate.daysIn(month: month, year: year) else { return nil }
+            let slugBytes = UnsafeBufferPointer(rebasing: bytes[11...])
+            guard slugBytes.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") })
+            else { return nil }
+            let slug = String(decoding: slugBytes, as: UTF8.self)
+            guard slugBytes.count > 5 || !reservedNames.contains(slug) else { return nil }
+            return (SimpleDate(year: year, month: month, day: day), slug)
+        }
+    }
+
+    /// `fullName` turns a valid name back into the whole file name to suggest.
+    private mutating func checkIdentifier(_ name: String, path: String, what: String,
+                                          fullName: (String) -> String = { $0 }) -> Bool {
+        if Identifier.isValid(name) {
+            guard Self.reservedNames.contains(name) else { return true }
+            report(path, "\"\(name)\" is reserved for the site's own pages; choose another name, e.g. \"\(fullName(name + "-1"))\"")
+            return false
+        }
+        let advice = Identifier.suggestion(for: name).map { "; rename it to \"\(fullName($0))\"" } ?? ""
+        report(path, "the \(what) \"\(name)\" may only use lowercase letters, digits and \"-\"\(advice)")
+        return false
+    }
+
+    /// Names that would sit beside the index, pagination and feed of a list.
+    static let reservedNames: Set<String> = ["index", "page", "feed"]
+
+    /// Every file below `folder`, ignored names skipped, with content-relative paths.
+    private mutating func files(under folder: Entry, relativeTo prefix: String) -> [SourceFile] {
+        var found: [SourceFile] = []
+        for entry in entries(of: folder) {
+            let path = prefix + "/" + entry.name
+            if entry.isDirectory { found += files(under: entry, relativeTo: path) }
+            else { found.append(SourceFile(path: path, location: entry.location, stamp: entry.stamp)) }
+        }
+        return found
+    }
+
+    /// The names in `folder`, sorted by their bytes so builds do not depend on the order the
+    /// file system lists them in. Anything that is not a plain file or folder, links that lead
+    /// outside the content folder, nowhere or round in a loop, and names not in Unicode's
+    /// composed form (NFC) are reported and skipped.
+    private mutating func entries(of folder: Entry) -> [Entry] {
+        entries(of: folder.url, stamp: folder.stamp)
+    }
+
+    /// `stamp`: the folder's, when its parent was listed; the root's is not known.
+    private mutating func entries(of folder: URL, stamp: FileStamp?) -> [Entry] {
+        // Kept by the folder listings as they are used, so a folder not read again is not
+        // sorted again either.
+        let listDirectory = self.listDirectory
+        func published() -> [String] {
+            Self.inByteOrder(listDirectory(folder).filter { name in
+                let first = name.utf8.first
+                return first != UInt8(ascii: ".") && first != UInt8(ascii: "_")
+            })
+        }
+        let names = if let listings, let stamp { listings.names(in: folder.path, stamp: stamp, list: published) } else { published() }
+        let folderPath = folder.path
+        // Names are looked up from the open folder, not walked from the root each time.
+        let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
+        let relativeFolder = folderPath.count > rootPath.count ? String(folderPath.dropFirst(rootPath.count + 1)) + "/" : ""
+        let folderPrefix = folderPath + "/"
+        return names.compactMap { name in
+            let fullPath = folderPrefix + name
+            // The content-relative path is only needed for a message (a function, not a closure
+            // made for every name).
+            func path() -> String { relativeFolder + name }
+            // Only names with letters beyond ASCII can be in a decomposed form.
+            if !name.utf8.allSatisfy({ $0 < 0x80 }) {
+                let composed = name.precomposedStringWithCanonicalMapping
+                guard composed.utf8.elementsEqual(name.utf8) else {
+                    report(path(), "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
+                    return nil
+                }
+            }
+            var info = stat()
+            // A native string's bytes are passed as they are; passing the string itself made a C copy.
+            let found = folderDescriptor >= 0 ? name.withCString { fstatat(folderDescriptor, $0, &info, AT_SYMLINK_NOFOLLOW) } : lstat(fullPath, &info)
+            guard found == 0 else {
+                // The listing puts U+FFFD for bytes that are not UTF-8, and no file has that name.
+                if name.unicodeScalars.contains("\u{FFFD}") {
+                    report(path(), "the name is not valid UTF-8 text (it shows as \"\u{FFFD}\" here), so it cannot be published; rename the file, retyping its name")
+                }
+                return nil
+            }
+            var real = fullPath
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let target = resolvedLink(URL(fileURLWithPath: fullPath), path: path(), folder: folder) else { return nil }
+                real = target.path
+                guard stat(fullPath, &info) == 0 else { return nil }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return Entry(name: name, location: real, isDirectory: false, stamp: FileStamp(info))
+            case S_IFDIR: return Entry(name: name, location: real, isDirectory: true, stamp: FileStamp(info))
+            default:
+                report(path(), "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
+                return nil
+            }
+        }
+    }
+
+    /// Names in the order of their UTF-8 bytes, whatever order the file system lists them in.
+    /// Each name's first 24 bytes are read once as three big-endian words (zero past its end:
+    /// no name holds a NUL byte), which settle almost every comparison in a few instructions;
+    /// comparing the strings themselves cost some 100 a comparison. Names that agree that far
+    /// are compared byte by byte.
+    static func inByteOrder(_ names: [String]) -> [String] {
+        typealias Words = (UInt64, UInt64, UInt64)
+        let keys = names.map { name -> Words in
+            var name = name
+            return name.withUTF8 { bytes in
+                func word(_ start: Int) -> UInt64 {
+                    var value: UInt64 = 0
+                    for index in start..<start + 8 { value = value << 8 | (index < bytes.count ? UInt64(bytes[index]) : 0) }
+                    return value
+                }
+                return (word(0), word(8), word(16))
+            }
+        }
+        let order = names.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a != b { return a < b }
+            return names[i].utf8.lexicographicallyPrecedes(names[j].utf8)
+        }
+        return order.map { names[$0] }
+    }
+
+    /// Where a link leads, or nil (reported) when it must not be followed.
+    private mutating func resolvedLink(_ url: URL, path: String, folder: URL) -> URL? {
+        guard let resolved = realpath(url.path, nil) else {
+            let reason = errno == ELOOP ? "goes round in a loop" : "points at something that does not exist"
+            report(path, "this link \(reason); remove it or copy the file in instead")
+            return nil
+        }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        let rootPath = realRoot
+        guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+            report(path, "this is a link to \(target), outside the content folder; links are not followed out of it, copy the file in instead")
+            return nil
+        }
+        let here = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        if here == target || here.hasPrefix(target + "/") {
+            report(path, "this link leads back into a folder that contains it, which would repeat the folder without end; remove it")
+            return nil
+        }
+        return URL(fileURLWithPath: target)
+    }
+
+    private var realRoot: String {
+        realpath(root.path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? root.path
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return fileManager.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    private mutating func report(_ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, message: message))
+    }
+}

@@ -1,0 +1,169 @@
+import BulletinContent
+import BulletinModel
+import BulletinSite
+import BulletinSupport
+import Foundation
+import Yams
+
+/// The words a theme shows in one language: labels, value names, month names, date format.
+public struct ThemeStrings: Sendable {
+    public let ui: [String: String]
+    /// `ui` as templates see it (`t.<key>`), built once.
+    let uiView: View
+    public let fields: [String: String]
+    public let values: ValueLabels
+    public let months: [String]
+    public let dateFormat: String
+    private let datePattern: DatePattern
+    /// Kind (singular key) → (one, many).
+    public let kinds: [String: (one: String, many: String)]
+
+    /// `18 May 2024` / `2024年5月18日`.
+    public func format(_ date: SimpleDate) -> String {
+        datePattern.parts.reduce(into: "") { text, part in
+            switch part {
+            case .literal(let literal): text += literal
+            case .day: text += String(date.day)
+            case .month: text += String(date.month)
+            case .monthName: text += months[date.month - 1]
+            case .year: text += String(date.year)
+            }
+        }
+    }
+
+    init(ui: [String: String], fields: [String: String], values: ValueLabels, months: [String], dateFormat: String,
+         kinds: [String: (one: String, many: String)]) {
+        self.ui = ui
+        self.uiView = View(ui)
+        self.fields = fields
+        self.values = values
+        self.months = months
+        self.dateFormat = dateFormat
+        self.datePattern = DatePattern(dateFormat)
+        self.kinds = kinds
+    }
+
+    public func field(_ key: String) -> String { fields[key] ?? key }
+    public func text(_ key: String) -> String { ui[key] ?? key }
+    public func label<E: ContentEnum>(_ value: E) -> String { values.label(value.rawValue, group: E.group) }
+}
+
+/// A date format split once into its placeholders, since every page formats dates.
+struct DatePattern: Sendable {
+    enum Part: Sendable { case literal(String), day, month, monthName, year }
+    let parts: [Part]
+
+    init(_ format: String) {
+        var parts: [Part] = []
+        var rest = Substring(format)
+        let placeholders: [(String, Part)] = [("{day}", .day), ("{month_name}", .monthName), ("{month}", .month), ("{year}", .year)]
+        while !rest.isEmpty {
+            if let (token, part) = placeholders.first(where: { rest.hasPrefix($0.0) }) {
+                parts.append(part)
+                rest = rest.dropFirst(token.count)
+            } else {
+                let literalEnd = rest.dropFirst().firstIndex(of: "{") ?? rest.endIndex
+                parts.append(.literal(String(rest[..<literalEnd])))
+                rest = rest[literalEnd...]
+            }
+        }
+        self.parts = parts
+    }
+}
+
+extension ThemeStrings {
+    static let requiredUIKeys = ["home", "communities", "meetings", "activities", "conventions", "problems",
+                                 "tags", "page_n", "done", "not_done", "yes", "no", "not_found"]
+    static let requiredFieldKeys = ["date", "time", "location", "convener", "recorder", "attendance", "round",
+                                    "format", "status", "outcome", "category", "end_date", "organizer", "partners",
+                                    "participants", "volunteers", "kind", "adopted", "effective", "version",
+                                    "adopted_by", "raised", "raised_by", "resolved", "urgent", "street", "district",
+                                    "secretary", "households", "population", "phone", "address", "hours", "email",
+                                    "contact", "community"]
+
+    /// Loads `strings/<language>.yml`, reporting every missing word so a theme is complete.
+    /// `data` is the file's bytes, nil when it cannot be read.
+    static func load(themeRoot: URL, language: String, data: Data?) -> (ThemeStrings?, [Diagnostic]) {
+        let folder = themeRoot.appendingPathComponent("strings")
+        let path = "strings/\(language).yml"
+        var problems: [Diagnostic] = []
+        func fail(_ message: String, line: Int = 1) -> (ThemeStrings?, [Diagnostic]) {
+            (nil, problems + [Diagnostic(path: path, line: line, message: message)])
+        }
+        guard let data else {
+            let available = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
+            return fail("the theme has no strings for the site language \"\(language)\"; available: \(available.joined(separator: ", "))")
+        }
+        let root: Any?
+        do {
+            // Every value is a word to show, so nothing is resolved to numbers or booleans; the
+            // encoding is named (Yams' default reads the process environment).
+            root = try Yams.load(yaml: String(decoding: data, as: UTF8.self), .basic, .default, .utf8)
+        } catch {
+            return fail("cannot read the strings file: \(error)")
+        }
+        guard let top = root as? [String: Any] else { return fail("the strings file must be a set of sections (ui, fields, values, dates, kinds)") }
+        reportControlCharacters(in: top, field: nil, path: path, into: &problems)
+        func section(_ name: String) -> [String: String] {
+            guard let raw = top[name] as? [String: Any] else {
+                problems.append(Diagnostic(path: path, message: "section \"\(name)\" is missing"))
+                return [:]
+            }
+            return raw.compactMapValues { "\($0)" }
+        }
+        let ui = section("ui"), fields = section("fields")
+        for key in requiredUIKeys where ui[key] == nil {
+            problems.append(Diagnostic(path: path, field: "ui.\(key)", message: "is missing; the engine shows this word"))
+        }
+        for key in requiredFieldKeys where fields[key] == nil {
+            problems.append(Diagnostic(path: path, field: "fields.\(key)", message: "is missing; the engine labels this field with it"))
+        }
+        var groups: [String: [String: String]] = [:]
+        let rawValues = top["values"] as? [String: Any] ?? [:]
+        for type in allContentEnums {
+            let labels = (rawValues[type.group] as? [String: Any] ?? [:]).compactMapValues { "\($0)" }
+            for name in type.allCaseNames where labels[name] == nil {
+                problems.append(Diagnostic(path: path, field: "values.\(type.group).\(name)", message: "is missing; give the display name of this value"))
+            }
+            groups[type.group] = labels
+        }
+        let dates = top["dates"] as? [String: Any] ?? [:]
+        let months = (dates["months"] as? [Any] ?? []).map { "\($0)" }
+        if months.count != 12 { problems.append(Diagnostic(path: path, field: "dates.months", message: "must list the 12 month names")) }
+        let format = dates["format"] as? String ?? ""
+        if !format.contains("{day}") || !format.contains("{year}") {
+            problems.append(Diagnostic(path: path, field: "dates.format", message: "must contain {day}, {month} or {month_name}, and {year}"))
+        }
+        var kinds: [String: (one: String, many: String)] = [:]
+        let rawKinds = top["kinds"] as? [String: Any] ?? [:]
+        for kind in RecordKind.allCases {
+            guard let entry = rawKinds[kind.singular] as? [String: Any], let one = entry["one"], let many = entry["many"] else {
+                problems.append(Diagnostic(path: path, field: "kinds.\(kind.singular)", message: "needs `one:` and `many:` names"))
+                continue
+            }
+            kinds[kind.singular] = ("\(one)", "\(many)")
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        return (ThemeStrings(ui: ui, fields: fields, values: ValueLabels(groups), months: months,
+                             dateFormat: format, kinds: kinds), [])
+    }
+
+    private static func reportControlCharacters(in value: Any, field: String?, path: String, into problems: inout [Diagnostic]) {
+        if let map = value as? [String: Any] {
+            for (key, item) in map.sorted(by: { $0.key < $1.key }) {
+                reportControlCharacters(in: item, field: field.map { "\($0).\(key)" } ?? key, path: path, into: &problems)
+            }
+        } else if let list = value as? [Any] {
+            for (index, item) in list.enumerated() {
+                reportControlCharacters(in: item, field: "\(field ?? "")[\(index + 1)]", path: path, into: &problems)
+            }
+        } else if let control = ControlCharacters.first(in: "\(value)") {
+            problems.append(Diagnostic(path: path, field: field, message: ControlCharacters.problem(control)))
+        }
+    }
+}
+
+extension ContentEnum {
+    public static var allCaseNames: [String] { allCases.map(\.rawValue) }
+}
