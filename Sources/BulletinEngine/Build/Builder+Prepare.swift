@@ -97,7 +97,7 @@ extension Builder {
         b.add(options.templates.path)
         for problem in problems { b.add(problem.description) }
         let theme = ["layouts", "partials", "strings", "assets"].flatMap {
-            ThemeFiles.list(options.templates.appendingPathComponent($0), prefix: $0)
+            ThemeFiles.list($0, in: options.templates)
         }
         @Sendable func add(_ file: SourceFile, to b: inout DigestBuilder) -> Bool {
             guard let stamp = file.stamp, Double(max(stamp.modified, stamp.changed)) / 1e9 < startedAt - 2 else { return false }
