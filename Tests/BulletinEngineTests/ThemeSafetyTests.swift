@@ -2,10 +2,15 @@ import Foundation
 import Testing
 @testable import BulletinEngine
 
-/// The theme folder is held to the content folder's rules: its links are not followed out of it
-/// or round in a loop.
+/// The theme folder is held to the content folder's rules: the site language names one of its
+/// strings files and nothing else, and its links are not followed out of it or round in a loop.
 @Suite("Theme safety")
 struct ThemeSafetyTests {
+    /// The minimal site with `language:` on line 2 (its value at column 11).
+    static func site(language: String) throws -> TestSite {
+        try Robust.site(["site.yml": "title: Small\nlanguage: \(language)\nbase_url: https://example.org/\n"])
+    }
+
     /// Builds `site` with the theme at `templates`, expecting failure; the diagnostic lines.
     static func failures(_ site: TestSite, templates: URL, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
         var options = site.options()
@@ -22,6 +27,67 @@ struct ThemeSafetyTests {
     static func link(_ url: URL, to destination: String) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: destination)
+    }
+
+    // MARK: The site language
+
+    /// `strings/../../evil.yml` is a complete strings file beside the theme folder: it must not
+    /// be read, and `../../evil` must not reach `<html lang>`.
+    @Test func aLanguageClimbingOutOfTheThemeIsRefusedAtItsLine() throws {
+        let (templates, owner) = try Robust.themeCopy()
+        let evil = templates.deletingLastPathComponent().appendingPathComponent("evil.yml")
+        try FileManager.default.copyItem(at: templates.appendingPathComponent("strings/en.yml"), to: evil)
+        try Robust.edit(evil, replacing: "home: \"Home\"", with: "home: \"EVIL-HOME\"")
+        let site = try Self.site(language: "../../evil")
+        let lines = withExtendedLifetime(owner) { Self.failures(site, templates: templates) }
+        #expect(lines == [
+            "site.yml:2:11: error: language: is \"../../evil\", which is not a language this theme has; write one of: en, zh-CN",
+        ])
+        Robust.expectNothingWritten(site)
+    }
+
+    @Test(arguments: ["fr", "zh-TW", "zh-cn", "en-US"])
+    func aLanguageTheThemeHasNoStringsForIsRefusedAtItsLine(_ language: String) throws {
+        Robust.expectRefused(try Self.site(language: language), [
+            "site.yml:2:11: error: language: is \"\(language)\", which is not a language this theme has; write one of: en, zh-CN",
+        ])
+    }
+
+    /// Whatever is written, the message quotes it and lists the theme's languages.
+    @Test(arguments: ["\"en/../zh-CN\"", "\"/etc/passwd\"", "en_US", "\"en.yml\"", "\"en US\"", "\"zh-\""])
+    func aLanguageThatIsNoLanguageTagIsRefusedAtItsLine(_ written: String) throws {
+        let value = written.hasPrefix("\"") ? String(written.dropFirst().dropLast()) : written
+        Robust.expectRefused(try Self.site(language: written), [
+            "site.yml:2:11: error: language: is \"\(value)\", which is not a language this theme has; write one of: en, zh-CN",
+        ])
+    }
+
+    /// A theme without strings cannot list its languages; the tag is still checked at its line.
+    @Test func aLanguageThatIsNoLanguageTagIsRefusedWhenTheThemeHasNoStrings() throws {
+        let (templates, owner) = try Robust.themeCopy()
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("strings"))
+        let site = try Self.site(language: "../../evil")
+        let lines = withExtendedLifetime(owner) { Self.failures(site, templates: templates) }
+        #expect(lines == [
+            "site.yml:2:11: error: language: is \"../../evil\", which is not a language tag; write one such as en or zh-CN",
+        ])
+    }
+
+    @Test(arguments: ["en", "zh-CN"])
+    func aLanguageTheThemeHasStillBuilds(_ language: String) throws {
+        let built = try Self.site(language: language).build()
+        #expect(try built.read("index.html").contains("<html lang=\"\(language)\">"))
+    }
+
+    @Test func languageTagsAreCheckedByTheirSyntax() {
+        for tag in ["en", "zh-CN", "zh-Hant-TW", "sr-Latn-RS", "es-419", "de-CH-1901", "sl-rozaj-biske",
+                    "zh-yue-HK", "en-US-x-twain", "x-local", "EN", "en-a-bbb-ccc", "haw"] {
+            #expect(LanguageTag.isWellFormed(tag), "\(tag)")
+        }
+        for tag in ["", "e", "-", "en-", "-en", "en--US", "../../evil", "en_US", "en.US", "toolongtag",
+                    "en-abcdefghi", "en-US-x", "en-a", "en-a-b", "中文", "en US", "zh-CN/..", "en-US-abcd"] {
+            #expect(!LanguageTag.isWellFormed(tag), "\(tag)")
+        }
     }
 
     // MARK: Links in the theme folder

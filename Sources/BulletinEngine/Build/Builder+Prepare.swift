@@ -75,7 +75,8 @@ extension Builder {
         let inventory = scanner.scan()
         var problems = scanner.diagnostics
         let siteSink = DiagnosticSink()
-        let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink) }
+        let languages = ThemeFiles.languages(in: options.templates)
+        let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink, languages: languages) }
         problems += siteSink.diagnostics
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
         let today = SiteClock.today(options.moment, timeZone: site.timeZone)

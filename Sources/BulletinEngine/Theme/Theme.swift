@@ -48,12 +48,14 @@ public struct Theme: Sendable {
                      previous: BuildCache.LoadedTheme? = nil) -> (Theme?, [Diagnostic]) {
         var problems: [Diagnostic] = []
         let stringFiles = ThemeFiles.list("strings", in: root, problems: &problems)
+        // Only a language tag is joined into a path: `../x` would name a file outside the theme.
         let stringsPath = "strings/\(language).yml"
-        let stringsData = stringFiles.first(where: { $0.path == stringsPath }).flatMap { FileManager.default.contents(atPath: $0.location) }
+        let stringsFile = LanguageTag.isWellFormed(language) ? stringFiles.first(where: { $0.path == stringsPath }) : nil
+        let stringsData = stringsFile.flatMap { FileManager.default.contents(atPath: $0.location) }
         let stringsDigest = (stringsData ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         let stringsKey = Self.key("strings", language, stringsDigest, stringsData != nil)
         let (strings, stringProblems) = previous.flatMap { $0.stringsKey == stringsKey ? ($0.strings, []) : nil }
-            ?? ThemeStrings.load(themeRoot: root, language: language, data: stringsData)
+            ?? ThemeStrings.load(language: language, available: ThemeFiles.languages(in: root), data: stringsData)
         // A strings file refused as a link already has its message.
         if !problems.contains(where: { $0.path == stringsPath }) { problems += stringProblems }
         HTMLEscaping.register

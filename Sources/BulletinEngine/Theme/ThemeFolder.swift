@@ -24,6 +24,20 @@ extension ThemeFiles {
         var ignored: [Diagnostic] = []
         return list(folder, in: root, problems: &ignored)
     }
+
+    /// The languages a theme has strings for: the names `strings/<language>.yml` that are
+    /// language tags, sorted. A name counts whatever it is: a strings file that is a link out of
+    /// the theme is refused by the theme load, which says why.
+    static func languages(in root: URL) -> [String] {
+        var walk = ThemeWalk(root: root)
+        guard let folder = walk.entry("strings", location: walk.rootPath + "/strings", in: walk.realRoot),
+              folder.isDirectory else { return [] }
+        return ThemeWalk.names(in: folder.location).compactMap { name in
+            guard name.hasSuffix(".yml") else { return nil }
+            let language = String(name.dropLast(".yml".count))
+            return LanguageTag.isWellFormed(language) ? language : nil
+        }
+    }
 }
 
 /// One listing of the theme folder, with what it refused.
