@@ -8,7 +8,8 @@ public struct ProfileParser: Sendable {
     static let siteKeys = ["title", "language", "base_url", "description", "publisher", "time_zone", "page_size", "unsafe_html"]
 
     /// site.yml is read before the theme (its language picks the strings), so no labels yet.
-    public static func site(_ file: SourceFile, sink: DiagnosticSink) -> SiteConfig? {
+    /// `languages`: those the theme has strings for, which `language` must be one of.
+    public static func site(_ file: SourceFile, sink: DiagnosticSink, languages: [String]? = nil) -> SiteConfig? {
         guard let f = DocumentReader(labels: .none).readYAMLFile(file, sink: sink) else { return nil }
         f.rejectUnknownKeys(siteKeys)
         let title = f.string("title", required: true, example: "Shizhuang Street Community Bulletin")
@@ -27,8 +28,12 @@ public struct ProfileParser: Sendable {
         }
         let pageSize = f.int("page_size") ?? 20
         if pageSize < 1 { f.report(field: "page_size", "must be at least 1") }
-        guard let title else { return nil }
-        return SiteConfig(title: title, language: f.string("language") ?? "en", baseURL: baseURL,
+        let language = f.string("language")
+        // A language refused here reads no strings: without it the theme cannot be loaded.
+        let refused = language.flatMap { LanguageTag.problem(with: $0, available: languages) }
+        if let refused { f.report(field: "language", refused) }
+        guard let title, refused == nil else { return nil }
+        return SiteConfig(title: title, language: language ?? "en", baseURL: baseURL,
                           description: f.string("description"), publisher: f.string("publisher"),
                           timeZone: timeZone, pageSize: max(1, pageSize), unsafeHTML: f.bool("unsafe_html") ?? false)
     }

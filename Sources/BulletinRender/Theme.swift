@@ -65,12 +65,17 @@ public struct Theme: Sendable {
     public static func load(from root: URL, language: String, accepted: Digest? = nil, compiling: Bool = true,
                      previous: Loaded? = nil) -> (Theme?, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let stringsData = FileManager.default.contents(atPath: root.appendingPathComponent("strings/\(language).yml").path)
+        let stringFiles = ThemeFiles.list("strings", in: root, problems: &problems)
+        // Only a language tag is joined into a path: `../x` would name a file outside the theme.
+        let stringsPath = "strings/\(language).yml"
+        let stringsFile = LanguageTag.isWellFormed(language) ? stringFiles.first(where: { $0.path == stringsPath }) : nil
+        let stringsData = stringsFile.flatMap { FileManager.default.contents(atPath: $0.location) }
         let stringsDigest = (stringsData ?? Data()).withUnsafeBytes { DigestBuilder.of(bytes: $0) }
         let stringsKey = Self.key("strings", language, stringsDigest, stringsData != nil)
         let (strings, stringProblems) = previous.flatMap { $0.stringsKey == stringsKey ? ($0.strings, []) : nil }
-            ?? ThemeStrings.load(themeRoot: root, language: language, data: stringsData)
-        problems += stringProblems
+            ?? ThemeStrings.load(language: language, available: ThemeFiles.languages(in: root), data: stringsData)
+        // A strings file refused as a link already has its message.
+        if !problems.contains(where: { $0.path == stringsPath }) { problems += stringProblems }
         HTMLEscaping.register
         var partialUses: [(name: String, path: String, line: Int, column: Int)] = []
         var names = Set<String>()
@@ -78,7 +83,7 @@ public struct Theme: Sendable {
         var templatesDigest = DigestBuilder("templates")
         var texts: [(name: String, path: String, text: String)] = []
         for folder in ["layouts", "partials"] {
-            for file in ThemeFiles.list(root.appendingPathComponent(folder), prefix: folder) where file.path.hasSuffix(".mustache") {
+            for file in ThemeFiles.list(folder, in: root, problems: &problems) where file.path.hasSuffix(".mustache") {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
                 if folder == "partials" { partials.append(name) }
                 guard names.insert(name).inserted else {
@@ -121,7 +126,8 @@ public struct Theme: Sendable {
             }
             sources[name] = source
         }
-        for layout in requiredLayouts where !names.contains(layout) {
+        // A layout refused as a link already has its message.
+        for layout in requiredLayouts where !names.contains(layout) && !problems.contains(where: { $0.path == "layouts/\(layout).mustache" }) {
             problems.append(Diagnostic(path: "layouts/\(layout).mustache", message: "the theme has no \(layout) layout, which the site needs; add layouts/\(layout).mustache"))
         }
         for use in partialUses where !names.contains(use.name) {
@@ -129,7 +135,7 @@ public struct Theme: Sendable {
             problems.append(Diagnostic(path: use.path, line: use.line, column: use.column,
                                        message: "includes the partial \"\(use.name)\", but there is no partials/\(use.name).mustache; \(hint)"))
         }
-        let assets = ThemeFiles.list(root.appendingPathComponent("assets"), prefix: "assets")
+        let assets = ThemeFiles.list("assets", in: root, problems: &problems)
         guard let strings, problems.isEmpty else { return (nil, problems) }
         var themeDigest = DigestBuilder("theme")
         themeDigest.add(templates)
@@ -181,21 +187,8 @@ final class MustacheTemplates: @unchecked Sendable {
     }
 }
 
+/// The theme's files (listed in ThemeFolder.swift) and what its templates include.
 public enum ThemeFiles {
-    public static func list(_ folder: URL, prefix: String) -> [SourceFile] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { !$0.hasPrefix(".") }.sorted()
-        return names.flatMap { name -> [SourceFile] in
-            let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            // With its stamp, so the cache keeps its digest from the load stage on, not only
-            // if the page fingerprints asked for it before the next cache was taken.
-            return isDirectory.boolValue ? list(url, prefix: "\(prefix)/\(name)")
-                : [SourceFile(path: "\(prefix)/\(name)", url: url, stamp: FileStamp(of: url))]
-        }
-    }
-
     /// `{{> name}}` tags in a template, with their lines and columns.
     static func partialNames(in text: String) -> [(name: String, line: Int, column: Int)] {
         var found: [(String, Int, Int)] = []

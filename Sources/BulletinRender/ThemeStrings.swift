@@ -82,17 +82,15 @@ extension ThemeStrings {
                                     "contact", "community"]
 
     /// Loads `strings/<language>.yml`, reporting every missing word so a theme is complete.
-    /// `data` is the file's bytes, nil when it cannot be read.
-    static func load(themeRoot: URL, language: String, data: Data?) -> (ThemeStrings?, [Diagnostic]) {
-        let folder = themeRoot.appendingPathComponent("strings")
-        let path = "strings/\(language).yml"
+    /// `data` is the file's bytes, nil when it cannot be read; `available` the languages the
+    /// theme has strings for.
+    static func load(language: String, available: [String], data: Data?) -> (ThemeStrings?, [Diagnostic]) {
+        let path = LanguageTag.isWellFormed(language) ? "strings/\(language).yml" : "strings"
         var problems: [Diagnostic] = []
         func fail(_ message: String, line: Int = 1) -> (ThemeStrings?, [Diagnostic]) {
             (nil, problems + [Diagnostic(path: path, line: line, message: message)])
         }
         guard let data else {
-            let available = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-                .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
             return fail("the theme has no strings for the site language \"\(language)\"; available: \(available.joined(separator: ", "))")
         }
         let root: Any?

@@ -38,7 +38,7 @@ struct MoreDiagnosticsTests {
     @Test func anUnknownSiteLanguageNamesTheAvailableOnes() throws {
         let site = try TestSite.files(["site.yml": "title: Small\nlanguage: fr\nbase_url: https://example.org/\n"])
         #expect(site.failures() == [
-            "Templates/strings/fr.yml:1:1: error: the theme has no strings for the site language \"fr\"; available: en, zh-CN",
+            "site.yml:2:11: error: language: is \"fr\", which is not a language this theme has; write one of: en, zh-CN",
         ])
     }
 

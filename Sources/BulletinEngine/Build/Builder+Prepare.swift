@@ -82,7 +82,8 @@ extension Builder {
         let inventory = scanner.scan()
         var problems = scanner.diagnostics
         let siteSink = DiagnosticSink()
-        let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink) }
+        let languages = ThemeFiles.languages(in: options.templates)
+        let site = inventory.site.flatMap { ProfileParser.site($0, sink: siteSink, languages: languages) }
         problems += siteSink.diagnostics
         guard let site else { throw BuildFailed(diagnostics: Diagnostic.ordered(problems)) }
         let today = SiteClock.today(options.moment, timeZone: site.timeZone)
@@ -104,7 +105,7 @@ extension Builder {
         b.add(options.templates.path)
         for problem in problems { b.add(problem.description) }
         let theme = ["layouts", "partials", "strings", "assets"].flatMap {
-            ThemeFiles.list(options.templates.appendingPathComponent($0), prefix: $0)
+            ThemeFiles.list($0, in: options.templates)
         }
         @Sendable func add(_ file: SourceFile, to b: inout DigestBuilder) -> Bool {
             guard let stamp = file.stamp, Double(max(stamp.modified, stamp.changed)) / 1e9 < startedAt - 2 else { return false }
