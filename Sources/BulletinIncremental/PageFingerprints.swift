@@ -11,8 +11,9 @@ import Foundation
 /// same bytes, so an unchanged page is neither rendered nor written again.
 ///
 /// `site` covers what every page shows (engine, theme, site.yml, community profiles, free
-/// pages, options); each page adds the records it shows: a record's own page by the digest
-/// of its file, every other page by what lists show of it (`Record.Provenance.listing`).
+/// pages, options); each page adds what it declares it reads (`PageJob.inputs`, beside the
+/// code that builds its view): a record's own page the digest of its file, other pages what
+/// lists show of each record (`Record.Provenance.listing`).
 public struct PageFingerprints: Sendable {
     let graph: SiteGraph
     let site: Digest
@@ -26,13 +27,6 @@ public struct PageFingerprints: Sendable {
             var b = DigestBuilder("records")
             for record in list { b.add(key(record)) }
             return b.finish()
-        }
-        @Sendable func add(_ page: ListPage, to b: inout DigestBuilder) {
-            b.add(page.title)
-            b.add(page.number)
-            b.add(page.pageCount)
-            b.add(page.community)
-            for record in page.records { b.add(key(record)) }
         }
         // The digests many pages share, each over thousands of records or paths, made at once.
         let graph = self.graph
@@ -62,49 +56,45 @@ public struct PageFingerprints: Sendable {
         for path in sitemapPaths { listed.add(path) }
         let sitemap = listed.finish()
         let (all, perCommunity, shown) = (everyRecord.value, byCommunity.value, problemsShown.value)
+        let fileDigest = self.fileDigest
         return Parallel.map(Array(jobs.indices)) { index in
-            let job = jobs[index]
             var b = DigestBuilder("page")
             b.add(site)
             b.add(paths[index])
-            switch job {
-            case .home:
-                b.add(graph.today.iso)
-                b.add(all)
-            case .notFound, .freePage: break
-            case .communities, .tags: b.add(all)
-            case .sitemap: b.add(sitemap)
-            case .community(let node): b.add(perCommunity[node.profile.id]!)
-            case .list(let page): add(page, to: &b)
-            case .tag(let tag, let page):
-                b.add(tag.name)
-                add(page, to: &b)
-            case .record(let record) where record.kind == .meetings:
-                b.add(record.source ?? Digest.unique())
-                b.add(shown[record.identity] ?? Digest(high: 0, low: 0))
-            case .record(let record):
-                b.add(record.source ?? Digest.unique())
-                for linked in linkedRecords(record) { b.add(key(linked)) }
-            case .feed(let community):
-                b.add(graph.today.iso)
-                b.add(community.map { perCommunity[$0.profile.id]! } ?? all)
-            case .copy(let source, _):
-                let file = SourceFile(path: source.path, url: source, stamp: FileStamp(of: source))
-                if let digest = fileDigest(file) { b.add(digest) } else { b.add(UUID().uuidString) }
+            // Each input is marked with its kind, so inputs of different kinds cannot read alike.
+            jobs[index].inputs(in: graph) { input in
+                switch input {
+                case .text(let text):
+                    b.add(1)
+                    b.add(text)
+                case .number(let number):
+                    b.add(2)
+                    b.add(number)
+                case .listing(let record):
+                    b.add(3)
+                    b.add(key(record))
+                case .source(let record):
+                    b.add(4)
+                    b.add(record.source ?? Digest.unique())
+                case .everyRecord:
+                    b.add(5)
+                    b.add(all)
+                case .community(let id):
+                    b.add(6)
+                    b.add(perCommunity[id] ?? Digest.unique())
+                case .problemsOf(let meeting):
+                    b.add(7)
+                    b.add(shown[meeting.identity] ?? Digest(high: 0, low: 0))
+                case .sitemapPaths:
+                    b.add(8)
+                    b.add(sitemap)
+                case .file(let url):
+                    b.add(9)
+                    let file = SourceFile(path: url.path, url: url, stamp: FileStamp(of: url))
+                    b.add(fileDigest(file) ?? Digest.unique())
+                }
             }
             return b.finish()
-        }
-    }
-
-    /// The other records a record's page shows: a problem's meetings, the conventions one
-    /// supersedes or is superseded by. A meeting's problems are not looked up here: they are
-    /// summed in `problemsShown`.
-    private func linkedRecords(_ record: Record) -> [Record] {
-        switch record.kind {
-        case .meetings: []
-        case .problems: graph.meetings(about: record)
-        case .conventions: [graph.supersedes(record), graph.supersededBy(record)].compactMap { $0 }
-        case .activities: []
         }
     }
 

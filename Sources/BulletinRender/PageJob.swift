@@ -21,6 +21,8 @@ public enum PageJob: Sendable {
     indirect case feed(community: CommunityNode?)
     case sitemap
     case copy(from: URL, to: String)
+    /// A page of a type the engine does not list itself.
+    case custom(any PageType)
 
     /// The content file this output comes from, for messages a writer can act on.
     public func sourcePath(contentRoot: URL) -> String? {
@@ -48,6 +50,7 @@ public enum PageJob: Sendable {
         case .feed(let community): community.map { Routes.communityFeed($0.profile.id) } ?? Routes.feed
         case .sitemap: Routes.sitemap
         case .copy(_, let to): to
+        case .custom(let page): page.outputPath
         }
     }
 }
@@ -62,6 +65,15 @@ public struct ListPage: Sendable {
     public let community: String?
 
     var path: String { Routes.listPage(folder, number) }
+
+    /// What a list page shows: its title, place among the pages, community and records.
+    func inputs(_ read: (PageInput) -> Void) {
+        read(.text(title))
+        read(.number(number))
+        read(.number(pageCount))
+        read(.text(community ?? ""))
+        for record in records { read(.listing(record)) }
+    }
 
     /// Splits `records` into pages of `size`; an empty list still gets its first page.
     static func paginate(_ records: [Record], size: Int, title: String, folder: String, community: String?) -> [ListPage] {

@@ -35,6 +35,7 @@ public struct SiteRenderer: Sendable {
         case .feed(let community): return Array(xml.feed(for: community).utf8)
         case .sitemap: return Array(xml.sitemap(paths: sitemapPaths).utf8)
         case .copy: return []
+        case .custom(let page): return page.bytes(self, path: path)
         }
         return page(layout, view, root: context.root)
     }
@@ -54,5 +55,39 @@ public struct SiteRenderer: Sendable {
         self.bodies = bodies
         self.markdown = markdown
         self.sitemapPaths = sitemapPaths
+    }
+}
+
+extension PageJob {
+    /// What each page's view above reads of the site (see `PageInput`): its fingerprint.
+    public func inputs(in graph: SiteGraph, _ read: (PageInput) -> Void) {
+        switch self {
+        case .home:
+            read(.text(graph.today.iso))
+            read(.everyRecord)
+        case .notFound, .freePage: break
+        case .communities, .tags: read(.everyRecord)
+        case .community(let node): read(.community(node.profile.id))
+        case .list(let page): page.inputs(read)
+        case .tag(let tag, let page):
+            read(.text(tag.name))
+            page.inputs(read)
+        case .record(let record):
+            read(.source(record))
+            switch record.kind {
+            case .meetings: read(.problemsOf(meeting: record))
+            case .problems: for meeting in graph.meetings(about: record) { read(.listing(meeting)) }
+            case .conventions:
+                if let older = graph.supersedes(record) { read(.listing(older)) }
+                if let newer = graph.supersededBy(record) { read(.listing(newer)) }
+            case .activities: break
+            }
+        case .feed(let community):
+            read(.text(graph.today.iso))
+            read(community.map { .community($0.profile.id) } ?? .everyRecord)
+        case .sitemap: read(.sitemapPaths)
+        case .copy(let source, _): read(.file(source))
+        case .custom(let page): page.inputs(in: graph, read)
+        }
     }
 }

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     /// Off, every page is rendered by swift-mustache rather than the compiled templates: the
     /// differential tests compare the two.
     var compileTemplates = true
+    /// Pages of types the engine does not list itself, published after its own.
+    var extraPages: (@Sendable (SiteGraph) -> [any PageType])?
     /// Called before each output file is written; tests throw from it to simulate a full disk.
     var beforeWrite: (@Sendable (String) throws -> Void)?
 

@@ -23,6 +23,7 @@ extension Builder {
         defer { nextCache.discard() }
         let (graph, theme, bodies, markdown) = (prepared.graph, prepared.theme, prepared.rendered, prepared.markdown)
         let jobs = graph.jobs(strings: theme.strings, contentRoot: options.content, theme: theme.assets, media: prepared.inventory.media)
+            + (options.extraPages?(graph) ?? []).map(PageJob.custom)
         // Worked out once: a path is a string built anew each time a job is asked for it.
         let paths = Parallel.map(jobs) { $0.outputPath }
         // Listed on another core while the pages are fingerprinted.
