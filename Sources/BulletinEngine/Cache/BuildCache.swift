@@ -42,7 +42,7 @@ struct BuildCache: Sendable {
         var compiled: CompiledTemplates
     }
 
-    static let formatVersion = 15
+    static let formatVersion = 16
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string
@@ -104,13 +104,7 @@ struct BuildCache: Sendable {
                records.values.allSatisfy({ $0.upperBound <= bytes.count && store.covers($0) }) {
                 (cache.storedRecords, cache.storage, cache.store) = (records, bytes, store)
             }
-            var manifests: [Manifest] = []
-            for _ in 0..<(try reader.count()) {
-                let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
-                let manifest = try Manifest(from: &reader, earlier: manifests)
-                manifests.append(manifest)
-                cache.trees[tree] = manifest
-            }
+            var trees = try readTrees(&reader)
             cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
                 LastBuild(inputs: try r.digest(), stamps: try r.optional { r throws(BinaryReader.Damaged) in try r.digest() }, templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
                           files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
@@ -119,7 +113,9 @@ struct BuildCache: Sendable {
                 LoadedTheme(stringsKey: try r.digest(), strings: try ThemeStrings(from: &r),
                             templatesKey: try r.digest(), compiled: try CompiledTemplates(from: &r))
             }
+            if !reader.atEnd { try readPatches(&reader, into: &trees) }
             guard reader.atEnd else { return empty() }
+            cache.trees = Dictionary(trees.map { ($0.tree, $0.manifest) }, uniquingKeysWith: { first, _ in first })
             return cache
         } catch {
             return empty()
@@ -150,7 +146,7 @@ struct BuildCache: Sendable {
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
     func save(to file: URL) throws {
-        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: trees, last: last, theme: theme))
+        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: Array(trees), last: last, theme: theme))
     }
 
     /// The records parsed by this build, in `recordOrder`, then any it does not name.
@@ -191,10 +187,11 @@ struct BuildCache: Sendable {
         }
     }
 
-    static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
+    /// `trees` in the order `StampPatch` counts them.
+    static func encoded(trees: [(TreeIdentity, Manifest)], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
         // Sized once: two manifests of a large site are megabytes, and growing by doubling
         // copied them and touched twice the memory.
-        var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.byteCount + $1.count * 16 + 128 })
+        var w = BinaryWriter(capacity: trees.reduce(4_096) { $0 + $1.1.paths.byteCount + $1.1.count * 40 + $1.1.shape.folderCount * 20 + 128 })
         w.int(trees.count)
         var written: [PathList] = []
         for (tree, manifest) in trees {

@@ -12,13 +12,14 @@ struct SiteRenderer: Sendable {
     let fragments = SharedFragments()
     let menus = MenuViews()
 
-    /// Writes the job's file, whose site path is `path`, at `destination` in the staging folder.
-    func render(_ job: PageJob, path: String, at destination: String) throws {
+    /// Writes the job's file, whose site path is `path`, at `destination` in the staging folder;
+    /// returns what the file system says of the file written.
+    @discardableResult
+    func render(_ job: PageJob, path: String, at destination: String) throws -> stat {
         if case .copy(let source, _) = job {
-            try FileWriter.copy(source.path, to: destination)
-            return
+            return try FileWriter.copy(source.path, to: destination)
         }
-        try FileWriter.store(bytes(of: job, path: path), at: destination)
+        return try FileWriter.store(bytes(of: job, path: path), at: destination)
     }
 
     func bytes(of job: PageJob, path: String) -> [UInt8] {

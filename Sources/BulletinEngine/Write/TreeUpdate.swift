@@ -17,23 +17,38 @@ struct TreeUpdate {
     enum Work: Sendable { case keep, copy, render }
 
     struct Plan {
-        let manifest: BuildCache.Manifest
         /// The output's identity and manifest when the cache knows them.
         let current: (TreeIdentity, BuildCache.Manifest)?
-        var work: [Work]
+        var work: [Work] = []
         var unchanged: Bool
         /// The spare was made empty for this build: no file in it needs removing before it is written.
         var spareWasEmpty = false
+        /// The spare's manifest and what checking it found; nil for a spare written whole.
+        var spare: (manifest: BuildCache.Manifest, check: TreeCheck)?
+        /// Per file of the output, whether it is as the cache recorded it: known when this build
+        /// checked the output whole, else only the files it links from are checked.
+        var outputFiles: [Bool]?
+        /// This build's paths' places in the spare's and the output's manifests.
+        var inSpare: BuildCache.Manifest.Aligned?
+        var inOutput: BuildCache.Manifest.Aligned?
+        /// Paths removed from the spare because this build has no such page.
+        var removed: [String] = []
+        /// What the checks found, a line for each tree.
+        var found: [String] = []
     }
 
-    func plan() -> Plan {
-        let manifest = BuildCache.Manifest(paths: pathList, fingerprints: fingerprints)
+    /// `checked`: what an earlier check in this build found in the output (see `Builder.unchanged`).
+    func plan(checked: OutputCheck?) -> Plan {
         let current = TreeIdentity(of: output.target).flatMap { id in known[id].map { (id, $0) } }
-        let unchanged = current?.1 == manifest
-        return Plan(manifest: manifest, current: current, work: [], unchanged: unchanged)
+        var plan = Plan(current: current, unchanged: current?.1.hasSamePages(pathList, fingerprints) ?? false)
+        if let checked, let current, checked.tree == current.0 { plan.outputFiles = checked.files }
+        return plan
     }
 
-    /// Makes the spare ready to receive this build and says, per path, what to do.
+    /// Makes the spare ready to receive this build and says, per path, what to do. Nothing in
+    /// the spare is trusted unchecked: every file and folder is compared with the stamp the
+    /// build that wrote it recorded, a file that differs is written again, and what no build
+    /// put there is removed.
     func prepareSpare(_ plan: inout Plan) throws -> URL {
         let spare = output.spareFolder
         let fm = FileManager()
@@ -41,10 +56,17 @@ struct TreeUpdate {
         let identity = TreeIdentity(of: spare)
         if let identity, let known = known[identity] {
             spareManifest = known
+            let check = TreeCheck(of: spare, known)
+            TreeCheck.remove(check.strays, below: spare)
+            plan.spare = (known, check)
         } else if identity != nil {
             // A tree of ours whose contents the cache does not vouch for: every file is rewritten.
-            let files = Self.files(in: spare)
-            spareManifest = BuildCache.Manifest(paths: BuildCache.PathList(files), fingerprints: files.map { _ in Digest(high: 0, low: 0) })
+            let (files, folders) = Self.contents(of: spare)
+            let wanted = Set(paths.flatMap { Self.folders(above: $0) })
+            // Deepest first: a folder's own stray folders go before it.
+            for folder in folders.reversed() where !wanted.contains(folder) { try? fm.removeItem(at: spare.appendingPathComponent(folder)) }
+            spareManifest = BuildCache.Manifest(paths: BuildCache.PathList(files), fingerprints: files.map { _ in Digest(high: 0, low: 0) },
+                                                shape: .empty, stamps: [], folderStamps: [])
         } else {
             try? fm.removeItem(at: spare)
             try output.makeEmptySpare()
@@ -59,16 +81,25 @@ struct TreeUpdate {
             for path in spareManifest.paths.paths where !wanted.contains(path) {
                 unlink(spare.appendingPathComponent(path).path)
                 Self.removeEmptyFolders(above: path, in: spare)
+                plan.removed.append(path)
             }
         }
-        let inSpare = spareManifest.fingerprints(alignedWith: pathList)
-        let inOutput = plan.current?.1.fingerprints(alignedWith: pathList)
-        plan.work = fingerprints.indices.map { index in
-            let fingerprint = fingerprints[index]
-            if inSpare[index] == fingerprint { return .keep }
-            if inOutput?[index] == fingerprint { return .copy }
+        let inSpare = spareManifest.places(alignedWith: pathList)
+        let inOutput = plan.current?.1.places(alignedWith: pathList)
+        let (spareFiles, outputFiles) = (plan.spare?.check.files, plan.outputFiles)
+        let (inSpareFingerprints, inOutputFingerprints) = (spareManifest.fingerprints, plan.current?.1.fingerprints ?? [])
+        var damaged = 0
+        plan.work = fingerprints.indices.map { place in
+            let fingerprint = fingerprints[place]
+            if let index = inSpare[place], inSpareFingerprints[index] == fingerprint {
+                if spareFiles?[index] == true { return .keep }
+                damaged += 1
+            }
+            if let index = inOutput?[place], inOutputFingerprints[index] == fingerprint, outputFiles?[index] != false { return .copy }
             return .render
         }
+        (plan.inSpare, plan.inOutput) = (inSpare, inOutput)
+        if let line = TreeCheck.report(changed: damaged, added: plan.spare?.check.strays.count ?? 0, in: "the spare tree") { plan.found.append(line) }
         var folders = Set<String>()
         for (index, path) in paths.enumerated() where plan.work[index] != .keep {
             var folder = Self.folder(of: path)
@@ -78,6 +109,22 @@ struct TreeUpdate {
         }
         try Self.makeFolders(folders, in: spare.path)
         return spare
+    }
+
+    /// Checks the output's files the spare is to link to, unless the output was checked whole:
+    /// a file changed since the last build is rendered instead.
+    func checkSources(_ plan: inout Plan) {
+        guard plan.outputFiles == nil, let current = plan.current?.1, let inOutput = plan.inOutput else { return }
+        let sources = plan.work.indices.filter { plan.work[$0] == .copy }
+        guard !sources.isEmpty else { return }
+        let places = sources.map { inOutput[$0]! }
+        let now = current.stampsNow(below: output.target.path, places: places)
+        var changed = 0
+        for (index, source) in sources.enumerated() where now[index] == TreeStamp.unknown || now[index] != current.stamps[places[index]] {
+            plan.work[source] = .render
+            changed += 1
+        }
+        if let line = TreeCheck.report(changed: changed, added: 0, in: "the output") { plan.found.append(line) }
     }
 
     /// Creates folders level by level, each level on every core: creating thousands of
@@ -108,14 +155,28 @@ struct TreeUpdate {
         try FileManager.default.moveItem(at: previous, to: spare)
     }
 
-    /// Every file below `folder`, as relative paths, the marker left out.
-    static func files(in folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var found: [String] = []
+    /// Every file and every folder below `folder`, as relative paths (each folder before what it
+    /// holds), the marker left out.
+    static func contents(of folder: URL) -> (files: [String], folders: [String]) {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return ([], []) }
+        var found: (files: [String], folders: [String]) = ([], [])
         while let path = walker.nextObject() as? String {
-            if walker.fileAttributes?[.type] as? FileAttributeType != .typeDirectory, path != OutputFolder.marker {
-                found.append(path)
+            if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                found.folders.append(path)
+            } else if path != OutputFolder.marker {
+                found.files.append(path)
             }
+        }
+        return found
+    }
+
+    /// The folders a site path lies in, deepest first.
+    static func folders(above path: String) -> [String] {
+        var found: [String] = []
+        var folder = folder(of: path)
+        while !folder.isEmpty {
+            found.append(folder)
+            folder = Self.folder(of: folder)
         }
         return found
     }
@@ -133,4 +194,10 @@ struct TreeUpdate {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
+}
+
+/// What a check of the output whole found, in the tree it checked.
+struct OutputCheck: Sendable {
+    let tree: TreeIdentity
+    let files: [Bool]
 }
