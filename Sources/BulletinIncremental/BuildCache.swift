@@ -16,9 +16,9 @@ public struct BuildCache: Sendable {
     public typealias ParsedRecord = BulletinContent.ParsedRecord
 
     /// The digest of a file's bytes, valid while its stamp is unchanged.
-    struct FileDigest: Sendable {
-        var stamp: FileStamp
-        var digest: Digest
+    public struct FileDigest: Sendable {
+        public var stamp: FileStamp
+        public var digest: Digest
     }
 
     /// The build that made the output: when its inputs are the same again, nothing is done.
@@ -44,18 +44,18 @@ public struct BuildCache: Sendable {
 
     public typealias LoadedTheme = Theme.Loaded
 
-    static let formatVersion = 15
+    public static let formatVersion = 16
     /// Changes with the program: a new build of bulletin starts with an empty cache.
-    let engine: Digest
+    public let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string
     /// and hashes sixteen bytes per file instead of a path.
-    var files: [Digest: FileDigest] = [:]
+    public var files: [Digest: FileDigest] = [:]
     /// Records parsed by this build.
-    var records: [Digest: ParsedRecord] = [:]
+    public var records: [Digest: ParsedRecord] = [:]
     /// Records as read from disk, by where their bytes lie in `storage`: decoded only when a
     /// build asks for one, by the validate stage on every core, not while the folder is
     /// scanned; left where they lie when the cache is written again.
-    var storedRecords: [Digest: Range<Int>] = [:]
+    public var storedRecords: [Digest: Range<Int>] = [:]
     /// The records file, mapped, and what the state says of it.
     private var storage = SharedBytes(copying: [])
     private var store: RecordStore?
@@ -64,14 +64,14 @@ public struct BuildCache: Sendable {
     /// so the next build, which asks for them in that order, reads the records file from start
     /// to end rather than all over (written as the dictionary listed them, every record cost
     /// a trip to memory). Not kept in the file.
-    var recordOrder: [Digest] = []
+    public var recordOrder: [Digest] = []
     public var last: LastBuild?
     public var theme: LoadedTheme?
 
-    init(engine: Digest) { self.engine = engine }
+    public init(engine: Digest) { self.engine = engine }
 
     /// The key a file's digest is kept under.
-    static func fileKey(_ location: String) -> Digest {
+    public static func fileKey(_ location: String) -> Digest {
         var builder = DigestBuilder()
         builder.add(location)
         return builder.finish()
@@ -106,13 +106,7 @@ public struct BuildCache: Sendable {
                records.values.allSatisfy({ $0.upperBound <= bytes.count && store.covers($0) }) {
                 (cache.storedRecords, cache.storage, cache.store) = (records, bytes, store)
             }
-            var manifests: [Manifest] = []
-            for _ in 0..<(try reader.count()) {
-                let tree = TreeIdentity(directory: try reader.stamp(), marker: try reader.stamp())
-                let manifest = try Manifest(from: &reader, earlier: manifests)
-                manifests.append(manifest)
-                cache.trees[tree] = manifest
-            }
+            var trees = try readTrees(&reader)
             cache.last = try reader.optional { r throws(BinaryReader.Damaged) in
                 LastBuild(inputs: try r.digest(), stamps: try r.optional { r throws(BinaryReader.Damaged) in try r.digest() }, templates: try r.digest(), tree: TreeIdentity(directory: try r.stamp(), marker: try r.stamp()),
                           files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
@@ -121,7 +115,9 @@ public struct BuildCache: Sendable {
                 LoadedTheme(stringsKey: try r.digest(), strings: try ThemeStrings(from: &r),
                             templatesKey: try r.digest(), compiled: try CompiledTemplates(from: &r))
             }
+            if !reader.atEnd { try readPatches(&reader, into: &trees) }
             guard reader.atEnd else { return empty() }
+            cache.trees = Dictionary(trees.map { ($0.tree, $0.manifest) }, uniquingKeysWith: { first, _ in first })
             return cache
         } catch {
             return empty()
@@ -132,7 +128,7 @@ public struct BuildCache: Sendable {
     /// whose bytes do not decode is treated as not kept.
     /// `origin`, when given, is the file the key was made from (`RecordCache.key`): the
     /// record's kind, community, slug and path are its own and are taken from it.
-    func record(_ key: Digest, origin: RecordSource? = nil) -> ParsedRecord? {
+    public func record(_ key: Digest, origin: RecordSource? = nil) -> ParsedRecord? {
         // Records parsed by this build are few or none: most builds hash no key to look.
         if !records.isEmpty, let parsed = records[key] { return parsed }
         guard let range = storedRecords[key] else { return nil }
@@ -141,18 +137,18 @@ public struct BuildCache: Sendable {
         return entry
     }
 
-    var recordCount: Int { records.count + storedRecords.count }
+    public var recordCount: Int { records.count + storedRecords.count }
 
     /// Keeps only the records under `keys`.
-    mutating func keepRecords(_ keys: Set<Digest>) {
+    public mutating func keepRecords(_ keys: Set<Digest>) {
         records = records.filter { keys.contains($0.key) }
         storedRecords = storedRecords.filter { keys.contains($0.key) }
     }
 
     /// Written to a temporary file and renamed over the old one, so a killed build leaves
     /// either the old cache or the new one.
-    func save(to file: URL) throws {
-        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: trees, last: last, theme: theme))
+    public func save(to file: URL) throws {
+        try CacheFileWriter(file: file) { [self] in try writeContent(to: &$0) }.finish(with: Self.encoded(trees: Array(trees), last: last, theme: theme))
     }
 
     /// The records parsed by this build, in `recordOrder`, then any it does not name.
@@ -193,10 +189,11 @@ public struct BuildCache: Sendable {
         }
     }
 
-    public static func encoded(trees: [TreeIdentity: Manifest], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
+    /// `trees` in the order `StampPatch` counts them.
+    public static func encoded(trees: [(TreeIdentity, Manifest)], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
         // Sized once: two manifests of a large site are megabytes, and growing by doubling
         // copied them and touched twice the memory.
-        var w = BinaryWriter(capacity: trees.values.reduce(4_096) { $0 + $1.paths.byteCount + $1.count * 16 + 128 })
+        var w = BinaryWriter(capacity: trees.reduce(4_096) { $0 + $1.1.paths.byteCount + $1.1.count * 40 + $1.1.shape.folderCount * 20 + 128 })
         w.int(trees.count)
         var written: [PathList] = []
         for (tree, manifest) in trees {
@@ -228,10 +225,10 @@ public struct BuildCache: Sendable {
 /// swapped by renaming, which keeps both; rewriting the marker gives a tree a new identity,
 /// which is how a tree about to be changed loses its old manifest.
 public struct TreeIdentity: Hashable, Sendable {
-    var directory: FileStamp
-    var marker: FileStamp
+    public var directory: FileStamp
+    public var marker: FileStamp
 
-    init(directory: FileStamp, marker: FileStamp) {
+    public init(directory: FileStamp, marker: FileStamp) {
         self.directory = directory
         self.marker = marker
     }
@@ -251,7 +248,7 @@ public struct TreeIdentity: Hashable, Sendable {
 
 /// The running program, as far as the cache cares: its version and the executable file.
 public enum Engine {
-    static let version = "0.3.0"
+    public static let version = "0.3.0"
 
     public static let digest: Digest = {
         var builder = DigestBuilder("bulletin \(version)")
@@ -268,7 +265,7 @@ public enum Engine {
 }
 
 extension BinaryWriter {
-    mutating func stamp(_ s: FileStamp) {
+    public mutating func stamp(_ s: FileStamp) {
         int(s.size)
         int(s.modified)
         int(s.changed)
@@ -278,7 +275,7 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    mutating func stamp() throws(Damaged) -> FileStamp {
+    public mutating func stamp() throws(Damaged) -> FileStamp {
         FileStamp(size: try int(), modified: try int(), changed: try int(),
                   inode: UInt64(UInt(bitPattern: try int())), device: UInt64(UInt(bitPattern: try int())))
     }

@@ -9,21 +9,22 @@ import Foundation
 /// Writes the next build cache while the build goes on. Most of it (every file digest and
 /// record) is known once the records are validated: it is encoded and written to a temporary
 /// file beside the cache on another thread while the pages are fingerprinted and rendered,
-/// and the records added to the records file (see `RecordStore`). `finish` adds the output
-/// trees and the checksum and renames the file over the old cache; `discard` removes it.
+/// and the records added to the records file (see `RecordStore`). `complete` adds the output
+/// trees, `commit` what was learned while the pages were written and the checksum, and renames
+/// the file over the old cache; `discard` removes it.
 /// Until the rename the old cache stands, so a failed or killed build leaves it as it was (a
 /// killed build's temporary files are removed by the next build; records it appended are
 /// named by no state, and dropped when the records file is next written afresh).
 public final class CacheFileWriter: @unchecked Sendable {
-    static let temporaryPrefix = OutputFolder.cacheTemporaryPrefix
+    public static let temporaryPrefix = OutputFolder.cacheTemporaryPrefix
 
     /// The temporary files as far as they got. Once `error` is set they are gone.
     private struct Progress: Sendable {
         /// Open while there is more to write; -1 once closed.
-        var descriptor: Int32 = -1
-        var digest = StreamDigest()
-        var error: Int32?
-        var pendingRecords: URL?
+        public var descriptor: Int32 = -1
+        public var digest = StreamDigest()
+        public var error: Int32?
+        public var pendingRecords: URL?
     }
 
     private let file: URL
@@ -55,8 +56,8 @@ public final class CacheFileWriter: @unchecked Sendable {
         }
     }
 
-    /// Appends what `rest` gives and the checksum of everything, on another thread: the output
-    /// trees are known before the pages are rendered. `commit` then puts the file in place.
+    /// Appends what `rest` gives, on another thread: the output trees are known before the
+    /// pages are rendered. `commit` then ends the file and puts it in place.
     public func complete(with rest: @escaping @Sendable () -> [UInt8]) {
         guard !done, completed == nil else { return }
         let (started, temporary) = (self.started, self.temporary)
@@ -65,25 +66,35 @@ public final class CacheFileWriter: @unchecked Sendable {
             guard progress.error == nil else { return progress }
             let bytes = rest()
             progress.digest.add(bytes)
+            do {
+                try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: progress.descriptor) }
+            } catch {
+                progress.error = (error as? POSIXError)?.code.rawValue ?? EIO
+            }
+            return Self.settled(progress, temporary: temporary)
+        }
+    }
+
+    /// Appends `tail` (what was learned while the pages were written) and the
+    /// checksum of everything, and puts the completed file in the cache's place.
+    public func commit(tail: [UInt8] = []) throws {
+        guard !done, let completed else { return }
+        done = true
+        var progress = completed.value
+        if progress.error == nil {
+            progress.digest.add(tail)
             var trailer = BinaryWriter()
             trailer.digest(progress.digest.finish())
             do {
-                try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: progress.descriptor) }
+                try tail.withUnsafeBytes { try FileWriter.writeAll($0, to: progress.descriptor) }
                 try trailer.bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: progress.descriptor) }
             } catch {
                 progress.error = (error as? POSIXError)?.code.rawValue ?? EIO
             }
             close(progress.descriptor)
             progress.descriptor = -1
-            return Self.settled(progress, temporary: temporary)
+            progress = Self.settled(progress, temporary: temporary)
         }
-    }
-
-    /// Puts the completed file in the cache's place.
-    public func commit() throws {
-        guard !done, let completed else { return }
-        done = true
-        let progress = completed.value
         if let error = progress.error { throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO) }
         // A new records file goes in first: the old state names the old file by its inode, so
         // if the build stops between the two renames, the next one only parses records again.
@@ -139,28 +150,28 @@ public final class CacheFileWriter: @unchecked Sendable {
 /// buffer first made the kernel hand out and clear some 3,000 pages on every build.
 public struct CacheOutput {
     private static let bufferSize = 1 << 18
-    var writer = BinaryWriter(capacity: CacheOutput.bufferSize + 4_096)
+    public var writer = BinaryWriter(capacity: CacheOutput.bufferSize + 4_096)
     private let descriptor: Int32
-    private(set) var digest = StreamDigest()
+    public private(set) var digest = StreamDigest()
     private var flushed = 0
     /// Where the records go (see `RecordStore`), and a new records file to put in place with the state.
-    var records: RecordStoreWriter?
-    var pendingRecords: URL?
+    public var records: RecordStoreWriter?
+    public var pendingRecords: URL?
 
-    init(descriptor: Int32, records: RecordStoreWriter? = nil) {
+    public init(descriptor: Int32, records: RecordStoreWriter? = nil) {
         self.descriptor = descriptor
         self.records = records
     }
 
     /// How many bytes have been written, counting those still in the buffer.
-    var position: Int { flushed + writer.bytes.count }
+    public var position: Int { flushed + writer.bytes.count }
 
     /// Writes the buffer out once it holds a buffer's worth; call it between entries.
-    mutating func flushIfFull() throws {
+    public mutating func flushIfFull() throws {
         if writer.bytes.count >= Self.bufferSize { try flush() }
     }
 
-    mutating func flush() throws {
+    public mutating func flush() throws {
         guard !writer.bytes.isEmpty else { return }
         digest.add(writer.bytes)
         try writer.bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: descriptor) }

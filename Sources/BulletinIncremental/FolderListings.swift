@@ -14,12 +14,12 @@ import Foundation
 /// the two seconds before the build is read regardless, and its names are not kept (a second
 /// change within one tick of the file system's clock could leave its stamp as it was).
 public final class FolderListings: FolderMemo, @unchecked Sendable {
-    struct Listing: Sendable {
-        var stamp: FileStamp
-        var names: [String]
+    public struct Listing: Sendable {
+        public var stamp: FileStamp
+        public var names: [String]
     }
 
-    static let formatVersion = 2
+    public static let formatVersion = 2
     private let previous: [String: Range<Int>]
     private let bytes: SharedBytes
     private let trustedBefore: Int

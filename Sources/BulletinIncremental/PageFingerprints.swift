@@ -15,9 +15,9 @@ import Foundation
 /// code that builds its view): a record's own page the digest of its file, other pages what
 /// lists show of each record (`Record.Provenance.listing`).
 public struct PageFingerprints: Sendable {
-    let graph: SiteGraph
-    let site: Digest
-    let fileDigest: @Sendable (SourceFile) -> Digest?
+    public let graph: SiteGraph
+    public let site: Digest
+    public let fileDigest: @Sendable (SourceFile) -> Digest?
 
     /// `paths` are the jobs' output paths, in the same order.
     /// `sitemapPaths` are those the sitemap lists, as the renderer is given them.

@@ -12,7 +12,7 @@ import Foundation
 public final class RecordCache: RecordMemo, @unchecked Sendable {
     private let previous: BuildCache
     /// Engine and theme strings: when either changes, every record is parsed again.
-    let environment: Digest
+    public let environment: Digest
     private let lock = NSLock()
     /// What this build found that the previous cache did not hold; hits take no lock.
     private var newFiles: [Digest: BuildCache.FileDigest] = [:]

@@ -9,7 +9,7 @@ import BulletinSupport
 /// Markdown body, which is read again from the file when a page needs it. A field added to a
 /// model must be added here too; `CacheCodingTests` round-trips every sample record to catch one left out.
 extension Record {
-    func write(to w: inout BinaryWriter) {
+    public func write(to w: inout BinaryWriter) {
         w.choice(self.kind)
         w.string(self.community)
         w.string(self.slug)
@@ -34,7 +34,7 @@ extension Record {
 
     /// What lists show of the record (`Provenance.listing`): every field kept here, which is
     /// every field but the body, and the summary lists show in its place.
-    func listingDigest(summary: String?) -> Digest {
+    public func listingDigest(summary: String?) -> Digest {
         var w = BinaryWriter()
         write(to: &w)
         var b = DigestBuilder("listing")
@@ -46,7 +46,7 @@ extension Record {
     /// The record as cached: `body` is empty until read from the file again. `provenance`
     /// gives the key it is cached under; `origin`, the file that key was made from, gives the
     /// fields that follow from the file's place, which are then passed over rather than made again.
-    init(from r: inout BinaryReader, provenance: Provenance?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
+    public init(from r: inout BinaryReader, provenance: Provenance?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
         let kind = try r.choice(RecordKind.self)
         let community: String, slug: String, sourcePath: String
         if let origin, origin.kind == kind {
@@ -77,7 +77,7 @@ extension Record {
 
 /// Each kind's own fields, written as a section of their own so a reader can leave them undecoded.
 extension RecordDetails {
-    func write(to w: inout BinaryWriter) {
+    public func write(to w: inout BinaryWriter) {
         switch self {
         case .meeting(let m):
             w.int(0)
@@ -113,7 +113,7 @@ extension RecordDetails {
         }
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+    public init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
         switch try r.int() {
         case 0: self = .meeting(try Meeting(from: &r))
         case 1:
@@ -146,7 +146,7 @@ extension RecordDetails {
 }
 
 extension Meeting {
-    func write(to w: inout BinaryWriter) {
+    public func write(to w: inout BinaryWriter) {
         w.choice(format)
         w.choice(status)
         w.optional(time) { $0.time($1) }
@@ -174,7 +174,7 @@ extension Meeting {
         w.optional(summary) { $0.string($1) }
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+    public init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
         typealias D = BinaryReader.Damaged
         self.init(
             format: try r.choice(MeetingFormat.self), status: try r.choice(MeetingStatus.self),
@@ -198,7 +198,7 @@ extension Meeting {
 }
 
 extension Diagnostic {
-    func write(to w: inout BinaryWriter) {
+    public func write(to w: inout BinaryWriter) {
         w.choice(severity)
         w.string(path)
         w.int(line)
@@ -207,22 +207,22 @@ extension Diagnostic {
         w.string(message)
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+    public init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
         self.init(try r.choice(Severity.self), path: try r.string(), line: try r.int(), column: try r.int(),
                   field: try r.optional { r throws(BinaryReader.Damaged) in try r.string() }, message: try r.string())
     }
 }
 
 extension BinaryWriter {
-    mutating func date(_ date: SimpleDate) {
+    public mutating func date(_ date: SimpleDate) {
         int(date.year)
         int(date.month)
         int(date.day)
     }
 
-    mutating func time(_ time: TimeOfDay) { string(time.description) }
+    public mutating func time(_ time: TimeOfDay) { string(time.description) }
 
-    mutating func vote(_ vote: Vote) {
+    public mutating func vote(_ vote: Vote) {
         int(vote.inFavour)
         int(vote.against)
         int(vote.abstain)
@@ -230,23 +230,23 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    mutating func date() throws(Damaged) -> SimpleDate {
+    public mutating func date() throws(Damaged) -> SimpleDate {
         SimpleDate(year: try int(), month: try int(), day: try int())
     }
 
-    mutating func time() throws(Damaged) -> TimeOfDay {
+    public mutating func time() throws(Damaged) -> TimeOfDay {
         guard let time = TimeOfDay(text: try string()) else { throw Damaged() }
         return time
     }
 
-    mutating func vote() throws(Damaged) -> Vote {
+    public mutating func vote() throws(Damaged) -> Vote {
         Vote(inFavour: try int(), against: try int(), abstain: try int())
     }
 }
 
 /// A cached record with what its Markdown gave: warnings, problems and the list summary.
 extension BuildCache.ParsedRecord {
-    func write(to w: inout BinaryWriter) {
+    public func write(to w: inout BinaryWriter) {
         // A record is cached only with its provenance; without, its pages would be made again.
         w.digest(record.listing ?? Digest.unique())
         record.write(to: &w)
@@ -255,7 +255,7 @@ extension BuildCache.ParsedRecord {
         w.optional(summary) { $0.string($1.text) }
     }
 
-    init(from r: inout BinaryReader, key: Digest?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
+    public init(from r: inout BinaryReader, key: Digest?, origin: RecordSource? = nil) throws(BinaryReader.Damaged) {
         let listing = try r.digest()
         self.init(record: try Record(from: &r, provenance: key.map { Record.Provenance(source: $0, listing: listing) }, origin: origin),
                   warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) },

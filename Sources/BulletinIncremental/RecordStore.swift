@@ -11,26 +11,26 @@ import Foundation
 /// them instead of writing ten megabytes again. The state names the file (device and inode),
 /// its segments with a checksum each, and where each record lies. Once a quarter of the file
 /// is records no build uses any more, or it has many segments, it is written afresh.
-struct RecordStore: Sendable, Equatable {
-    struct Segment: Sendable, Equatable {
-        var range: Range<Int>
-        var checksum: Digest
+public struct RecordStore: Sendable, Equatable {
+    public struct Segment: Sendable, Equatable {
+        public var range: Range<Int>
+        public var checksum: Digest
     }
 
-    var device: UInt64
-    var inode: UInt64
+    public var device: UInt64
+    public var inode: UInt64
     /// In the order they were written, which is the order they lie in the file.
-    var segments: [Segment]
+    public var segments: [Segment]
 
-    static let maximumSegments = 64
+    public static let maximumSegments = 64
 
-    static func file(beside state: URL) -> URL {
+    public static func file(beside state: URL) -> URL {
         state.deletingLastPathComponent().appendingPathComponent(state.lastPathComponent + ".records")
     }
 
     /// The file mapped, when it is still the one described and every segment reads back as
     /// it was written; nil otherwise, which only costs the records being parsed again.
-    func open(_ file: URL) -> SharedBytes? {
+    public func open(_ file: URL) -> SharedBytes? {
         guard let bytes = SharedBytes(mappingFileAt: file.path), bytes.device == device, bytes.inode == inode else { return nil }
         for segment in segments {
             guard segment.range.lowerBound >= 0, segment.range.upperBound <= bytes.count else { return nil }
@@ -42,7 +42,7 @@ struct RecordStore: Sendable, Equatable {
     }
 
     /// Whether `range` lies within one segment.
-    func covers(_ range: Range<Int>) -> Bool {
+    public func covers(_ range: Range<Int>) -> Bool {
         var low = 0, high = segments.count
         while low < high {
             let middle = (low + high) / 2
@@ -51,7 +51,7 @@ struct RecordStore: Sendable, Equatable {
         return low > 0 && range.upperBound <= segments[low - 1].range.upperBound
     }
 
-    func write(to w: inout BinaryWriter) {
+    public func write(to w: inout BinaryWriter) {
         w.int(Int(bitPattern: UInt(device)))
         w.int(Int(bitPattern: UInt(inode)))
         w.array(segments) { w, segment in
@@ -61,11 +61,11 @@ struct RecordStore: Sendable, Equatable {
         }
     }
 
-    init(device: UInt64, inode: UInt64, segments: [Segment]) {
+    public init(device: UInt64, inode: UInt64, segments: [Segment]) {
         (self.device, self.inode, self.segments) = (device, inode, segments)
     }
 
-    init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
+    public init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
         device = UInt64(UInt(bitPattern: try r.int()))
         inode = UInt64(UInt(bitPattern: try r.int()))
         segments = try r.array { r throws(BinaryReader.Damaged) in
@@ -84,18 +84,18 @@ struct RecordStore: Sendable, Equatable {
 /// file `previous` describes; `new` are encoded here. Appended as a segment while the file is
 /// mostly records in use; otherwise written to a new file, which `CacheFileWriter.finish`
 /// puts in place just before the state that describes it.
-struct RecordStoreWriter {
-    let file: URL
-    let temporary: URL
+public struct RecordStoreWriter {
+    public let file: URL
+    public let temporary: URL
 
-    struct Written {
-        var store: RecordStore
-        var ranges: [(key: Digest, range: Range<Int>)]
+    public struct Written {
+        public var store: RecordStore
+        public var ranges: [(key: Digest, range: Range<Int>)]
         /// Set when the records went to a new file, to be renamed over `file`.
-        var pending: URL?
+        public var pending: URL?
     }
 
-    func write(kept: [(key: Digest, range: Range<Int>)], from storage: SharedBytes, previous: RecordStore?,
+    public func write(kept: [(key: Digest, range: Range<Int>)], from storage: SharedBytes, previous: RecordStore?,
                new: [(key: Digest, entry: BuildCache.ParsedRecord)]) throws -> Written {
         let live = kept.reduce(0) { $0 + $1.range.count }
         if let previous, previous.segments.count < RecordStore.maximumSegments, live * 4 >= storage.count * 3,

@@ -4,28 +4,41 @@ import Foundation
 
 /// Writes a file with plain POSIX calls. Foundation's `Data.write` syncs every file to disk,
 /// which made writing 13,000 pages wait on the disk; the staging folder is swapped in whole,
-/// so a page needs no sync of its own.
+/// so a page needs no sync of its own. Each returns what the file system says of the file
+/// written, asked of the open file (a build records it; see `TreeStamp`).
 public enum FileWriter {
-    static func store(_ text: String, at path: String) throws {
+    @discardableResult
+    public static func store(_ text: String, at path: String) throws -> stat {
         var text = text
-        try text.withUTF8 { try store(UnsafeRawBufferPointer($0), at: path) }
+        return try text.withUTF8 { try store(UnsafeRawBufferPointer($0), at: path) }
     }
 
-    public static func store(_ bytes: [UInt8], at path: String) throws {
+    @discardableResult
+    public static func store(_ bytes: [UInt8], at path: String) throws -> stat {
         try bytes.withUnsafeBytes { try store($0, at: path) }
     }
 
     /// The parts one after another, without joining them in memory first.
-    static func store(_ parts: [[UInt8]], at path: String) throws {
+    @discardableResult
+    public static func store(_ parts: [[UInt8]], at path: String) throws -> stat {
         let descriptor = try create(path)
         defer { close(descriptor) }
         for part in parts { try part.withUnsafeBytes { try writeAll($0, to: descriptor) } }
+        return try written(descriptor)
     }
 
-    static func store(_ buffer: UnsafeRawBufferPointer, at path: String) throws {
+    @discardableResult
+    public static func store(_ buffer: UnsafeRawBufferPointer, at path: String) throws -> stat {
         let descriptor = try create(path)
         defer { close(descriptor) }
         try writeAll(buffer, to: descriptor)
+        return try written(descriptor)
+    }
+
+    private static func written(_ descriptor: Int32) throws -> stat {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        return info
     }
 
     private static func create(_ path: String) throws -> Int32 {
@@ -57,10 +70,11 @@ public enum FileWriter {
     }
 
     /// Copies a file's bytes over whatever is at `destination`.
-    public static func copy(_ source: String, to destination: String) throws {
+    @discardableResult
+    public static func copy(_ source: String, to destination: String) throws -> stat {
         guard let data = FileManager.default.contents(atPath: source) else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        try data.withUnsafeBytes { try store($0, at: destination) }
+        return try data.withUnsafeBytes { try store($0, at: destination) }
     }
 }

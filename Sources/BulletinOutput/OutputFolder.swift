@@ -15,7 +15,7 @@ public struct OutputFolder {
     /// checks and the swap act on the real folder (a `Public` that links to `www/` updates `www/`).
     public init(_ target: URL) { self.target = Self.realPath(target.standardizedFileURL) }
 
-    static func realPath(_ url: URL) -> URL {
+    public static func realPath(_ url: URL) -> URL {
         var existing = url
         var rest: [String] = []
         while !FileManager().fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
@@ -31,7 +31,7 @@ public struct OutputFolder {
     private var name: String { target.lastPathComponent }
 
     /// `.<output>.cache/` beside the output: the build cache and the spare tree.
-    var cacheFolder: URL { parent.appendingPathComponent(".\(name).cache") }
+    public var cacheFolder: URL { parent.appendingPathComponent(".\(name).cache") }
     public var cacheFile: URL { cacheFolder.appendingPathComponent("state") }
     public var spareFolder: URL { cacheFolder.appendingPathComponent("spare") }
     /// The content folders' names as the last build found them (`FolderListings`).
@@ -60,7 +60,7 @@ public struct OutputFolder {
     }
 
     /// A spare folder being made; one a killed build left is removed with the other leftovers.
-    static let freshSparePrefix = "spare-new-"
+    public static let freshSparePrefix = "spare-new-"
     /// The start of the name of a cache file still being written (removed as a leftover).
     public static let cacheTemporaryPrefix = ".state-"
 
@@ -77,7 +77,7 @@ public struct OutputFolder {
         #endif
     }
 
-    static let markerText = "This folder is written by bulletin; a build replaces it whole.\n"
+    public static let markerText = "This folder is written by bulletin; a build replaces it whole.\n"
 
     /// Writes the marker as a new file, renamed into place: the tree gets a new identity.
     public static func writeMarker(in folder: URL) throws {
@@ -141,7 +141,7 @@ public struct OutputFolder {
 /// An exclusive build lock; released when `release` is called or the process ends.
 public final class BuildLock {
     private var descriptor: Int32
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    public init(descriptor: Int32) { self.descriptor = descriptor }
     public func release() {
         guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)

@@ -10,8 +10,9 @@ import Foundation
 /// The render and write stages: fingerprint every page, render only those the spare tree
 /// lacks, and swap the spare in.
 extension Builder {
-    func write(_ prepared: Prepared, output: OutputFolder, previous: BuildCache,
-               known: [TreeIdentity: BuildCache.Manifest], clock: inout StageClock) throws(BuildFailed) -> BuildReport {
+    /// `checked`: what an earlier check of the output in this build found (see `Builder.unchanged`).
+    func write(_ prepared: Prepared, output: OutputFolder, previous: BuildCache, known: [TreeIdentity: BuildCache.Manifest],
+               checked: OutputCheck?, clock: inout StageClock) throws(BuildFailed) -> BuildReport {
         let cache = prepared.cache
         // All but the trees of the next cache is known now; it is encoded and written while the
         // pages are fingerprinted and rendered, and put in place when anything changed.
@@ -37,35 +38,45 @@ extension Builder {
         // A tree the cache knows was built from paths that were checked: the same list needs no check.
         if !known.values.contains(where: { $0.paths == pathList }) { try checkUniquePaths(jobs, paths) }
         let update = TreeUpdate(output: output, paths: paths, pathList: pathList, fingerprints: fingerprints, known: known)
-        var plan = update.plan()
+        var plan = update.plan(checked: checked)
         if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer)) }
-        if plan.unchanged, let current = plan.current {
-            log("[4/5] Nothing changed in \(jobs.count) files")
-            clock.lap("render")
-            var kept = [current.0: current.1]
-            if let spare = TreeIdentity(of: output.spareFolder), let manifest = known[spare] { kept[spare] = manifest }
-            let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: current.0,
-                                            files: jobs.count, warnings: prepared.warnings)
-            let theme = prepared.theme.loaded
-            if cache.changed || previous.last != last || previous.theme?.stringsKey != theme.stringsKey
-                || previous.theme?.templatesKey != theme.templatesKey {
-                try? nextCache.finish(with: BuildCache.encoded(trees: kept, last: last, theme: theme))
+        // The output already holds these pages, if its files are still as the last build left them.
+        if plan.unchanged, let current = plan.current, plan.outputFiles == nil {
+            let check = TreeCheck(of: output.target, current.1)
+            if check.intact {
+                log("[4/5] Nothing changed in \(jobs.count) files")
+                clock.lap("render")
+                var kept = [(current.0, current.1)]
+                if let spare = TreeIdentity(of: output.spareFolder), spare != current.0, let manifest = known[spare] { kept.append((spare, manifest)) }
+                let last = BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: current.0,
+                                                files: jobs.count, warnings: prepared.warnings)
+                let theme = prepared.theme.loaded
+                if cache.changed || previous.last != last || previous.theme?.stringsKey != theme.stringsKey
+                    || previous.theme?.templatesKey != theme.templatesKey {
+                    try? nextCache.finish(with: BuildCache.encoded(trees: kept, last: last, theme: theme))
+                }
+                clock.lap("write")
+                return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
             }
-            clock.lap("write")
-            return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: 0, pagesRendered: 0, timings: clock.timings)
+            if let line = TreeCheck.report(changed: check.changedFiles, added: check.strays.count, in: "the output") { log(line) }
+            plan.outputFiles = check.files
         }
         let spare: URL
         do { spare = try update.prepareSpare(&plan) } catch {
             throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
         }
+        update.checkSources(&plan)
+        for line in plan.found { log(line) }
         let work = plan.work
         let toRender = work.filter { $0 == .render }.count
-        // The rest of the next cache is known now (the spare's new marker is its identity) and
-        // is written while the pages render; it is put in place only once they are.
+        // The rest of the next cache is known now (the spare's new marker is its identity) but
+        // for the stamps of the files about to be written: it is written while the pages
+        // render, those stamps after them, and it is put in place only once they are.
         let built = TreeIdentity(of: spare)
-        var trees: [TreeIdentity: BuildCache.Manifest] = [:]
-        if let built { trees[built] = plan.manifest }
-        if let current = plan.current { trees[current.0] = current.1 }
+        let stamping = update.stamping(plan)
+        var trees: [(TreeIdentity, BuildCache.Manifest)] = []
+        if let built { trees.append((built, stamping.built)) }
+        if let current = plan.current { trees.append((current.0, current.1)) }
         let last = built.map {
             BuildCache.LastBuild(inputs: prepared.digests.inputs, stamps: prepared.stamps, templates: prepared.theme.templatesDigest, tree: $0,
                                  files: jobs.count, warnings: prepared.warnings)
@@ -73,23 +84,30 @@ extension Builder {
         let loadedTheme = prepared.theme.loaded
         nextCache.complete { [trees] in BuildCache.encoded(trees: trees, last: last, theme: loadedTheme) }
         log("[4/5] Rendering \(toRender) of \(jobs.count) files")
-        try renderPages(jobs, paths: paths, work: work, with: renderer, into: spare, empty: plan.spareWasEmpty, copyingFrom: output.target)
+        let written = jobs.indices.filter { work[$0] != .keep }
+        let shared = update.sharedFiles(plan, written: written)
+        let results = try renderPages(jobs, paths: paths, written: written, work: work, shared: shared, with: renderer, into: spare,
+                                      empty: plan.spareWasEmpty, copyingFrom: output.target)
         clock.lap("render")
         log("[5/5] Writing \(options.output.path)")
         do {
-            try nextCache.commit()
+            let patches = update.patches(stamping, written: written, results: results, in: spare,
+                                         built: built == nil ? nil : 0, current: plan.current == nil ? nil : trees.count - 1)
+            try nextCache.commit(tail: BuildCache.encoded(patches: patches))
             try update.commit(spare)
         } catch {
             throw writeFailure("could not replace the output folder: \(error.localizedDescription)")
         }
         clock.lap("write")
-        let written = work.filter { $0 != .keep }.count
-        return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written, pagesRendered: toRender, timings: clock.timings)
+        return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written.count, pagesRendered: toRender, timings: clock.timings)
     }
 
-    /// Renders or copies, in parallel, every file the spare lacks; the first failure stops the rest.
-    private func renderPages(_ jobs: [PageJob], paths: [String], work: [TreeUpdate.Work], with renderer: SiteRenderer, into spare: URL,
-                             empty: Bool, copyingFrom outputRoot: URL) throws(BuildFailed) {
+    /// Renders or copies, in parallel, every file the spare lacks (`written`); the first failure
+    /// stops the rest. Returns the stamp of each file written, taken from the file just written.
+    /// `shared`, for each of them: the output's recorded stamp of the same path where the
+    /// spare's file is the output's too (one inode, linked), whose change time removing it changes.
+    private func renderPages(_ jobs: [PageJob], paths: [String], written: [Int], work: [TreeUpdate.Work], shared: [UInt64?],
+                             with renderer: SiteRenderer, into spare: URL, empty: Bool, copyingFrom outputRoot: URL) throws(BuildFailed) -> [TreeUpdate.Written] {
         let beforeWrite = options.beforeWrite
         let failure = FirstFailure()
         // Paths are joined as strings: `URL.appendingPathComponent` asks the file system
@@ -97,35 +115,52 @@ extension Builder {
         let (spareRoot, outputRootPath) = (spare.path, outputRoot.path)
         // Only the files to write are handed out: checking the other thousands for a failure
         // took a lock for each, its cache line passed between the cores.
-        _ = Parallel.map(jobs.indices.filter { work[$0] != .keep }) { index in
-            guard !failure.happened else { return }
+        let results = Parallel.map(Array(written.indices)) { item -> TreeUpdate.Written in
+            var result = TreeUpdate.Written()
+            guard !failure.happened else { return result }
+            let index = written[item]
             let (job, path) = (jobs[index], paths[index])
             do {
                 try beforeWrite?(path)
-                let destination = spareRoot + "/" + path
-                // The spare shares unchanged files with the output through hard links, so a file
-                // in it is never written in place: the old name is removed and a new file made.
-                if !empty { unlink(destination) }
+                let (destination, source) = (spareRoot + "/" + path, outputRootPath + "/" + path)
                 if work[index] == .copy {
-                    let source = outputRootPath + "/" + path
-                    if link(source, destination) != 0 { try FileWriter.copy(source, to: destination) }
+                    // The spare shares unchanged files with the output through hard links, so a
+                    // file in it is never written in place: the old name is removed and a new file made.
+                    if !empty { Self.remove(destination) }
+                    if link(source, destination) == 0 {
+                        // One file under two names: linking changed its change time for both.
+                        result.stamp = TreeStamp.word(at: destination)
+                        result.outputStamp = result.stamp
+                    } else {
+                        result.stamp = TreeStamp.word(try FileWriter.copy(source, to: destination))
+                    }
                 } else {
-                    try Self.write(job, path: path, with: renderer, at: destination)
+                    let before = shared[item].map { _ in TreeStamp.word(at: source) }
+                    if !empty { Self.remove(destination) }
+                    result.stamp = TreeStamp.word(try Self.write(job, path: path, with: renderer, at: destination))
+                    if let recorded = shared[item] { result.outputStamp = before == recorded ? TreeStamp.word(at: source) : TreeStamp.unknown }
                 }
             } catch {
                 failure.record("could not write \(path) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
             }
+            return result
         }
         if let message = failure.message { throw writeFailure(message) }
+        return results
     }
 
-    /// Writes the job's file, whose site path is `path`, at `destination` in the spare tree.
-    private static func write(_ job: PageJob, path: String, with renderer: SiteRenderer, at destination: String) throws {
+    /// Removes a name from the spare; a folder someone put where a file goes, whole.
+    private static func remove(_ path: String) {
+        if unlink(path) != 0, errno == EISDIR { try? FileManager().removeItem(atPath: path) }
+    }
+
+    /// Writes the job's file, whose site path is `path`, at `destination` in the spare tree;
+    /// returns what the file system says of the file written.
+    private static func write(_ job: PageJob, path: String, with renderer: SiteRenderer, at destination: String) throws -> stat {
         if case .copy(let source, _) = job {
-            try FileWriter.copy(source.path, to: destination)
-            return
+            return try FileWriter.copy(source.path, to: destination)
         }
-        try FileWriter.store(renderer.bytes(of: job, path: path), at: destination)
+        return try FileWriter.store(renderer.bytes(of: job, path: path), at: destination)
     }
 
     /// Two files that would be published at one address stop the build, naming both sources.

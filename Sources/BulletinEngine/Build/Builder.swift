@@ -38,12 +38,14 @@ public struct Builder: Sendable {
         // Stamped with or without the cache: a build with `--no-cache` leaves them for the next.
         let scanned = try scan(stamped: true)
         if options.keepDataUntilExit { ExitKeeper.keep((scanned, loading)) }
+        // What a check of the output found, when it found the output changed.
+        var checked: OutputCheck?
         // Every input's stamp as the last build found it: nothing changed, and no file is read.
         if useCache, let stamps = scanned.stamps, loading.value.last?.stamps == stamps {
             var scanning = clock
             scanning.lap("load")
             if let report = try unchanged(output, cacheStamp: cacheStamp, previous: loading.value, timings: scanning.timings,
-                                          how: " (no file's stamp changed)", { $0.stamps == stamps }) {
+                                          how: " (no file's stamp changed)", checked: &checked, { $0.stamps == stamps }) {
                 return report
             }
         }
@@ -53,7 +55,7 @@ public struct Builder: Sendable {
         // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
         if useCache, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs,
            let report = try unchanged(output, cacheStamp: cacheStamp, previous: previous, timings: clock.timings, how: "",
-                                      { $0.inputs == inputs }) {
+                                      checked: &checked, { $0.inputs == inputs }) {
             return report
         }
         let prepared = try prepare(loaded, &clock)
@@ -61,19 +63,28 @@ public struct Builder: Sendable {
         let held = try lock(output)
         defer { held.release() }
         let current = useCache ? cacheAgain(output, stamp: cacheStamp, previous: previous) : .empty()
-        let report = try write(prepared, output: output, previous: previous, known: current.trees, clock: &clock)
+        let report = try write(prepared, output: output, previous: previous, known: current.trees, checked: checked, clock: &clock)
         scanned.listings?.save(to: output.listingsFile)
         return report
     }
 
     /// The last build's report when, under the lock, the cache still describes it as `matches`
-    /// says and the output is still the tree it made.
+    /// says and the output is still the tree it made, every file and folder as it left them.
+    /// An output found changed is written again by the rest of the build; `checked` keeps what
+    /// was found, so that it is neither checked nor reported twice.
     private func unchanged(_ output: OutputFolder, cacheStamp: FileStamp?, previous: BuildCache, timings: [(stage: String, seconds: Double)],
-                           how: String, _ matches: (BuildCache.LastBuild) -> Bool) throws(BuildFailed) -> BuildReport? {
+                           how: String, checked: inout OutputCheck?, _ matches: (BuildCache.LastBuild) -> Bool) throws(BuildFailed) -> BuildReport? {
         let held = try lock(output)
         defer { held.release() }
-        guard let last = cacheAgain(output, stamp: cacheStamp, previous: previous).last, matches(last),
-              TreeIdentity(of: output.target) == last.tree else { return nil }
+        let cache = cacheAgain(output, stamp: cacheStamp, previous: previous)
+        guard let last = cache.last, matches(last), let tree = TreeIdentity(of: output.target), tree == last.tree,
+              let manifest = cache.trees[tree], checked?.tree != tree else { return nil }
+        let check = TreeCheck(of: output.target, manifest)
+        guard check.intact else {
+            if let line = TreeCheck.report(changed: check.changedFiles, added: check.strays.count, in: "the output") { log(line) }
+            checked = OutputCheck(tree: tree, files: check.files)
+            return nil
+        }
         log("[2/5] Nothing changed since the last build" + how)
         return BuildReport(diagnostics: last.warnings, files: last.files, pagesWritten: 0, pagesRendered: 0, timings: timings)
     }
