@@ -37,6 +37,9 @@ public struct ContentScanner: Sendable {
 
     /// The root's path, which every folder's path begins with.
     private let rootPath: String
+    /// The folders being walked, from the root down to the one being listed, followed links
+    /// included: a link back to any of them repeats it without end.
+    private(set) var walkPath: [FolderIdentity] = []
 
     public init(root: URL, listDirectory: @escaping @Sendable (URL) -> [String] = FolderNames.list, listings: (any FolderMemo)? = nil) {
         self.root = root.standardizedFileURL
@@ -47,10 +50,11 @@ public struct ContentScanner: Sendable {
 
     public mutating func scan() -> ContentInventory {
         var inventory = ContentInventory()
-        guard isDirectory(root) else {
+        guard isDirectory(root), let stamp = FileStamp(of: root) else {
             report("", "the content folder does not exist; pass --content with the folder that holds site.yml")
             return inventory
         }
+        walkPath = [FolderIdentity(stamp)]
         for entry in entries(of: root, stamp: nil) {
             let name = entry.name
             switch (name, entry.isDirectory) {
@@ -66,10 +70,15 @@ public struct ContentScanner: Sendable {
         if inventory.site == nil, isDirectory(root) {
             report("site.yml", "site.yml is missing; create it with at least `title: <site name>`")
         }
+        // A name the walk reaches through more than one link is reported once, not once a way.
+        var reported = Set<String>()
+        diagnostics.removeAll { !reported.insert($0.description).inserted }
         return inventory
     }
 
     private mutating func scanPages(_ folder: Entry) -> [(slug: String, file: SourceFile)] {
+        walkPath.append(FolderIdentity(folder.stamp))
+        defer { walkPath.removeLast() }
         var pages: [(slug: String, file: SourceFile)] = []
         for entry in entries(of: folder) {
             let name = entry.name
@@ -92,6 +101,8 @@ public struct ContentScanner: Sendable {
     /// Community folders are scanned in parallel, each by a copy of this scanner, and their
     /// findings joined in folder order.
     private mutating func scanCommunities(_ folder: Entry, into inventory: inout ContentInventory) {
+        walkPath.append(FolderIdentity(folder.stamp))
+        defer { walkPath.removeLast() }
         let base = self
         let scans = Parallel.map(entries(of: folder)) { entry -> (ContentInventory, [Diagnostic]) in
             var scanner = base
@@ -116,6 +127,8 @@ public struct ContentScanner: Sendable {
             return
         }
         guard checkIdentifier(community, path: path, what: "community folder name") else { return }
+        walkPath.append(FolderIdentity(folder.stamp))
+        defer { walkPath.removeLast() }
         var hasProfile = false
         let folderPrefix = path + "/"
         for entry in entries(of: folder) {
@@ -139,6 +152,8 @@ public struct ContentScanner: Sendable {
     /// Appends to `records` itself: a list returned and appended was copied once more, a
     /// retain and a release for each of a record's strings.
     private mutating func scanRecords(_ folder: Entry, path: String, kind: RecordKind, community: String, into records: inout [RecordSource]) {
+        walkPath.append(FolderIdentity(folder.stamp))
+        defer { walkPath.removeLast() }
         let folderPrefix = path + "/"
         for entry in entries(of: folder) {
             let name = entry.name
@@ -248,13 +263,25 @@ public struct ContentScanner: Sendable {
     /// Names that would sit beside the index, pagination and feed of a list.
     static let reservedNames: Set<String> = ["index", "page", "feed"]
 
+    /// How many folders deep below the content folder files may be (`media/` is one); a deeper
+    /// folder is reported, not walked. Without a limit, a path grown past what the system opens
+    /// (4,096 bytes: some 2,000 one-letter folders) had its files left out without a word.
+    static let maxDepth = 64
+
     /// Every file below `folder`, ignored names skipped, with content-relative paths.
     private mutating func files(under folder: Entry, relativeTo prefix: String) -> [SourceFile] {
+        walkPath.append(FolderIdentity(folder.stamp))
+        defer { walkPath.removeLast() }
         var found: [SourceFile] = []
         for entry in entries(of: folder) {
             let path = prefix + "/" + entry.name
-            if entry.isDirectory { found += files(under: entry, relativeTo: path) }
-            else { found.append(SourceFile(path: path, location: entry.location, stamp: entry.stamp)) }
+            if !entry.isDirectory {
+                found.append(SourceFile(path: path, location: entry.location, stamp: entry.stamp))
+            } else if walkPath.count > Self.maxDepth { // The root is on it too: this is the entry's depth.
+                report(path, "this folder is more than \(Self.maxDepth) folders deep in the content folder; move what it holds into a folder higher up")
+            } else {
+                found += files(under: entry, relativeTo: path)
+            }
         }
         return found
     }
@@ -313,6 +340,7 @@ public struct ContentScanner: Sendable {
                 guard let target = resolvedLink(URL(fileURLWithPath: fullPath), path: path(), folder: folder) else { return nil }
                 real = target.path
                 guard stat(fullPath, &info) == 0 else { return nil }
+                if info.st_mode & S_IFMT == S_IFDIR, leadsBackIntoTheWalk(FileStamp(info), path: path()) { return nil }
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG: return Entry(name: name, location: real, isDirectory: false, stamp: FileStamp(info))
@@ -350,41 +378,12 @@ public struct ContentScanner: Sendable {
         return order.map { names[$0] }
     }
 
-    /// Where a link leads, or nil (reported) when it must not be followed.
-    private mutating func resolvedLink(_ url: URL, path: String, folder: URL) -> URL? {
-        guard let resolved = realpath(url.path, nil) else {
-            let reason = errno == ELOOP ? "goes round in a loop" : "points at something that does not exist"
-            report(path, "this link \(reason); remove it or copy the file in instead")
-            return nil
-        }
-        defer { free(resolved) }
-        let target = String(cString: resolved)
-        let rootPath = realRoot
-        guard target == rootPath || target.hasPrefix(rootPath + "/") else {
-            report(path, "this is a link to \(target), outside the content folder; links are not followed out of it, copy the file in instead")
-            return nil
-        }
-        let here = folder.resolvingSymlinksInPath().standardizedFileURL.path
-        if here == target || here.hasPrefix(target + "/") {
-            report(path, "this link leads back into a folder that contains it, which would repeat the folder without end; remove it")
-            return nil
-        }
-        return URL(fileURLWithPath: target)
-    }
-
-    private var realRoot: String {
-        realpath(root.path, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? root.path
-    }
-
     private func isDirectory(_ url: URL) -> Bool {
         var isDir: ObjCBool = false
         return fileManager.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    private mutating func report(_ path: String, _ message: String) {
+    mutating func report(_ path: String, _ message: String) {
         diagnostics.append(Diagnostic(path: path, message: message))
     }
 }
