@@ -66,7 +66,8 @@ final class FieldReader {
 
     // MARK: Scalars
 
-    func string(_ key: String, required: Bool = false, example: String = "some text") -> String? {
+    func string(_ key: String, required: Bool = false, example: String? = nil) -> String? {
+        let example = example ?? "some text"
         guard let node = present(key, required: required, example: example) else { return nil }
         guard case .scalar(let scalar) = node else {
             report(node.mark, field: key, "found \(describe(node)), expected text on one line, e.g. \(key): \(example)")

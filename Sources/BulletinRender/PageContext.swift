@@ -64,33 +64,35 @@ struct PageContext {
     }
 
     /// Made for every entry of every list, so its values are set typed. A `shared` one is the
-    /// same on every page: its links start from `Routes.rootMarker`.
+    /// same on every page: its links start from `Routes.rootMarker`. Fields are named by their
+    /// keys; `date` is the date the record is listed under, `summary` its first paragraph, and
+    /// `kind` the kind of record.
     private func summary(_ record: Record, shared: Bool) -> View {
         let kind = record.kind.singular
         var view = View(typed: [
-            "title": .text(record.title), "url": .text(url(Routes.record(record), shared: shared)), "kind": .text(kind),
+            RecordFields.title.key: .text(record.title), "url": .text(url(Routes.record(record), shared: shared)), "kind": .text(kind),
             "kind_label": .text(strings.kinds[kind]?.one ?? kind),
-            "community": .view(communityLink(record.community, shared: shared)), "draft": .flag(record.draft),
+            "community": .view(communityLink(record.community, shared: shared)), RecordFields.draft.key: .flag(record.draft),
         ])
         view.set("date", date(record.date).map(ViewValue.view))
         view.set("summary", bodies.summary(of: record).map(ViewValue.text))
-        view.setList("tags", tagLinks(record.tags, shared: shared))
+        view.setList(RecordFields.tags.key, tagLinks(record.tags, shared: shared))
         switch record.details {
         case .meeting(let m):
-            view.set("time", m.time.map { .text($0.description) })
-            view.set("location", m.location.map(ViewValue.text))
-            view.set("status", choice(m.status).map(ViewValue.view))
-            view.set("format", choice(m.format).map(ViewValue.view))
-            view.set("outcome", choice(m.outcome).map(ViewValue.view))
+            view.set(MeetingFields.time.key, m.time.map { .text($0.description) })
+            view.set(MeetingFields.location.key, m.location.map(ViewValue.text))
+            view.set(MeetingFields.status.key, choice(m.status).map(ViewValue.view))
+            view.set(MeetingFields.format.key, choice(m.format).map(ViewValue.view))
+            view.set(MeetingFields.outcome.key, choice(m.outcome).map(ViewValue.view))
         case .activity(let a):
-            view.set("time", a.time.map { .text($0.description) })
-            view.set("location", a.location.map(ViewValue.text))
-            view.set("category", choice(a.category).map(ViewValue.view))
+            view.set(ActivityFields.time.key, a.time.map { .text($0.description) })
+            view.set(ActivityFields.location.key, a.location.map(ViewValue.text))
+            view.set(ActivityFields.category.key, choice(a.category).map(ViewValue.view))
         case .convention(let c):
-            view.set("status", choice(c.status).map(ViewValue.view))
+            view.set(ConventionFields.status.key, choice(c.status).map(ViewValue.view))
         case .problem(let p):
-            view.set("status", choice(p.status).map(ViewValue.view))
-            view.set("urgent", .flag(p.urgent))
+            view.set(ProblemFields.status.key, choice(p.status).map(ViewValue.view))
+            view.set(ProblemFields.urgent.key, .flag(p.urgent))
         }
         return view
     }
@@ -98,14 +100,15 @@ struct PageContext {
     func communitySummary(_ node: CommunityNode) -> View {
         let problems = node.list(.problems)
         var view: View = [
-            "name": node.profile.name, "url": url(Routes.community(node.profile.id)), "street": node.profile.street,
+            CommunityFields.name.key: node.profile.name, "url": url(Routes.community(node.profile.id)),
+            CommunityFields.street.key: node.profile.street,
             "counts": [
                 "meetings": node.list(.meetings).count, "activities": node.list(.activities).count,
                 "conventions": node.list(.conventions).count, "problems": problems.count,
                 "problems_open": problems.filter { !($0.links.problemStatus?.isSettled ?? true) }.count,
             ] as View,
         ]
-        view["district"] = node.profile.district
+        view[CommunityFields.district.key] = node.profile.district
         return view
     }
 
@@ -130,10 +133,10 @@ struct PageContext {
     }
 
     private var siteView: View {
-        var site = View(typed: ["title": .text(graph.site.title)])
-        site.set("description", graph.site.description.map(ViewValue.text))
-        site.set("publisher", graph.site.publisher.map(ViewValue.text))
-        site.set("base_url", graph.site.baseURL.map(ViewValue.text))
+        var site = View(typed: [SiteFields.title.key: .text(graph.site.title)])
+        site.set(SiteFields.description.key, graph.site.description.map(ViewValue.text))
+        site.set(SiteFields.publisher.key, graph.site.publisher.map(ViewValue.text))
+        site.set(SiteFields.baseURL.key, graph.site.baseURL.map(ViewValue.text))
         return site
     }
 

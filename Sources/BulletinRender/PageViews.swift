@@ -24,20 +24,21 @@ extension PageContext {
         var view = frame(title: c.name, kindClass: "community",
                          breadcrumbs: [(strings.text("home"), Routes.home), (strings.text("communities"), Routes.communities)],
                          feed: Routes.communityFeed(c.id))
-        var profile: View = ["name": c.name, "street": c.street, "description": description]
-        profile["district"] = c.district
-        profile["secretary"] = c.secretary
-        profile["households"] = c.households
-        profile["population"] = c.population
-        profile["contact"] = c.contact?.text
-        let contactLines: [(String, String?)] = [("phone", c.contact?.phone), ("address", c.contact?.address),
-                                                 ("hours", c.contact?.hours), ("email", c.contact?.email)]
+        typealias F = CommunityFields
+        var profile: View = [F.name.key: c.name, F.street.key: c.street, "description": description]
+        profile[F.district.key] = c.district
+        profile[F.secretary.key] = c.secretary
+        profile[F.households.key] = c.households
+        profile[F.population.key] = c.population
+        profile[F.contact.key] = c.contact?.text
+        let contactLines: [(String, String?)] = [(ContactFields.phone.key, c.contact?.phone), (ContactFields.address.key, c.contact?.address),
+                                                 (ContactFields.hours.key, c.contact?.hours), (ContactFields.email.key, c.contact?.email)]
         profile.setList("contact_lines", contactLines.compactMap { key, value in
             value.map { ["label": strings.field(key), "value": $0] as View }
         })
-        profile.setList("grids", c.grids.map { grid -> View in
-            var entry: View = ["name": grid.name, "buildings": grid.buildings.joined(separator: ", ")]
-            entry["leader"] = grid.leader
+        profile.setList(F.grids.key, c.grids.map { grid -> View in
+            var entry: View = [GridFields.name.key: grid.name, GridFields.buildings.key: grid.buildings.joined(separator: ", ")]
+            entry[GridFields.leader.key] = grid.leader
             return entry
         })
         view["community"] = profile

@@ -74,12 +74,15 @@ struct DatePattern: Sendable {
 extension ThemeStrings {
     static let requiredUIKeys = ["home", "communities", "meetings", "activities", "conventions", "problems",
                                  "tags", "page_n", "done", "not_done", "yes", "no", "not_found"]
-    static let requiredFieldKeys = ["date", "time", "location", "convener", "recorder", "attendance", "round",
-                                    "format", "status", "outcome", "category", "end_date", "organizer", "partners",
-                                    "participants", "volunteers", "kind", "adopted", "effective", "version",
-                                    "adopted_by", "raised", "raised_by", "resolved", "urgent", "street", "district",
-                                    "secretary", "households", "population", "phone", "address", "hours", "email",
-                                    "contact", "community"]
+    /// The labels of every labelled field in the field tables, each once, then `community`, the
+    /// label of the community a record belongs to, which is no field of its own.
+    static let requiredFieldKeys: [String] = {
+        var keys: [String] = []
+        for key in RecordKind.allCases.flatMap(\.fields.labelKeys) + CommunityFields.table.labelKeys where !keys.contains(key) {
+            keys.append(key)
+        }
+        return keys + ["community"]
+    }()
 
     /// Loads `strings/<language>.yml`, reporting every missing word so a theme is complete.
     /// `data` is the file's bytes, nil when it cannot be read; `available` the languages the

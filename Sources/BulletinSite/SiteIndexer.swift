@@ -143,14 +143,16 @@ public struct SiteIndexer {
     private static func references(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>?,
                                    includeDrafts: Bool, today: SimpleDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func report(_ path: String, at position: FieldPosition, field: String, severity: Diagnostic.Severity = .error, message: String) {
-            diagnostics.append(Self.diagnostic(path, at: position, field: field, severity: severity, message: message))
+        func report(_ path: String, at place: (field: String, position: FieldPosition), severity: Diagnostic.Severity = .error, message: String) {
+            diagnostics.append(Self.diagnostic(path, at: place.position, field: place.field, severity: severity, message: message))
         }
         for record in records where includeDrafts || !record.draft {
             // A function, not a closure value: one was allocated for every record.
-            func at(_ field: String) -> FieldPosition { record.fieldPositions[field] ?? FieldPosition(line: 1, column: 1) }
+            func at(_ field: FieldSpec) -> (field: String, position: FieldPosition) {
+                (field.key, record.fieldPositions[field.key] ?? FieldPosition(line: 1, column: 1))
+            }
             if record.links.meetingStatus == .scheduled, let date = record.date, date < today {
-                report(record.sourcePath, at: at("status"), field: "status", severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
+                report(record.sourcePath, at: at(MeetingFields.status), severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
             }
             for slug in record.links.problems {
                 let key = SiteGraph.key(record.community, .problems, slug)
@@ -158,22 +160,22 @@ public struct SiteIndexer {
                     let known = records.filter { $0.community == record.community && $0.kind == .problems }.map(\.slug).sorted()
                     let hint = known.isEmpty ? "this community has no problems/ yet; add problems/\(slug).md"
                         : Suggestion.hint(for: slug, in: known)
-                    report(record.sourcePath, at: at("problems"), field: "problems",
+                    report(record.sourcePath, at: at(MeetingFields.problems),
                            message: "no problem \"\(slug)\" in community \(record.community); \(hint)")
                 } else if let publishedKeys, !publishedKeys.contains(key) {
-                    report(record.sourcePath, at: at("problems"), field: "problems", severity: .warning,
+                    report(record.sourcePath, at: at(MeetingFields.problems), severity: .warning,
                            message: "problem \"\(slug)\" is a draft, so this meeting does not link to it until it is published")
                 }
             }
             if let old = record.links.supersedes {
                 let key = SiteGraph.key(record.community, .conventions, old)
                 if old == record.slug {
-                    report(record.sourcePath, at: at("supersedes"), field: "supersedes",
+                    report(record.sourcePath, at: at(ConventionFields.supersedes),
                            message: "a convention cannot supersede itself; name the earlier version's file name")
                 } else if byKey[key] == nil {
                     let known = records.filter { $0.community == record.community && $0.kind == .conventions && $0.slug != record.slug }
                         .map(\.slug).sorted()
-                    report(record.sourcePath, at: at("supersedes"), field: "supersedes",
+                    report(record.sourcePath, at: at(ConventionFields.supersedes),
                            message: "no convention \"\(old)\" in community \(record.community); "
                                + (known.isEmpty ? "this community has no other convention; remove `supersedes` or add the earlier version" : Suggestion.hint(for: old, in: known)))
                 }

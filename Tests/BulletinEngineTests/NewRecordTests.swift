@@ -86,4 +86,60 @@ struct NewRecordTests {
         #expect(failure("meeting", "riverside", "!!!") == "cannot make a file name from the title \"!!!\"; use a title with letters or digits")
         #expect(OutputTree.files(in: site.content.appendingPathComponent("communities/riverside/meetings")).count == 6)
     }
+
+    /// The whole front matter of each kind, as the field tables make it.
+    @Test func eachKindsFrontMatterListsItsFieldsToFillIn() {
+        func frontMatter(_ kind: RecordKind) -> String { NewRecord.frontMatter(kind, title: "Lift \"A\"", today: testToday) }
+        #expect(frontMatter(.meetings) == """
+            title: "Lift \\"A\\""
+            format: roundtable  # one of: bench, pavilion, roundtable, council, joint, hearing, mediation, drill, assembly, other
+            status: held  # one of: scheduled, held, postponed, cancelled
+            time: "19:00"
+            location: ""
+            convener: ""
+            participants:
+              - role: "residents"
+                count: 0
+            agenda:
+              - ""
+            outcome: agreed  # one of: agreed, agreed_with_conditions, rejected, deferred, referred, no_decision; required once held
+            decisions:
+              - ""
+            tags: []
+            draft: true  # remove this line to publish
+
+            """)
+        #expect(frontMatter(.activities) == """
+            title: "Lift \\"A\\""
+            category: culture  # one of: festival, sports, culture, volunteering, mutual_aid, elderly_care, children, education, health, environment, safety, other
+            time: "09:00"
+            location: ""
+            organizer: ""
+            participants: 0
+            volunteers: 0
+            tags: []
+            draft: true  # remove this line to publish
+
+            """)
+        #expect(frontMatter(.conventions) == """
+            title: "Lift \\"A\\""
+            kind: convention  # one of: convention, rules_of_procedure, building_code, other
+            status: consultation  # one of: draft, consultation, in_force, superseded, repealed
+            adopted: 2026-11-23  # the date the assembly adopted it
+            adopted_by: ""
+            tags: []
+            draft: true  # remove this line to publish
+
+            """)
+        #expect(frontMatter(.problems) == """
+            title: "Lift \\"A\\""
+            raised: 2026-11-23
+            raised_by: ""
+            category: facilities  # one of: facilities, safety, environment, parking, public_space, property_service, neighbour_dispute, elderly_care, other
+            status: open  # one of: open, deliberating, in_progress, resolved, referred, closed_unresolved
+            urgent: false
+            tags: []
+
+            """)
+    }
 }

@@ -11,7 +11,7 @@ import Testing
 @Suite("Did-you-mean suggestions")
 struct SuggestionTests {
     @Test func findsTheNearestKnownSpelling() {
-        let keys = RecordParser.keys[.meetings]!
+        let keys = RecordKind.meetings.fields.keys
         #expect(Suggestion.nearest(to: "attendence", in: keys) == "attendance")
         #expect(Suggestion.nearest(to: "outcom", in: keys) == "outcome")
         #expect(Suggestion.nearest(to: "endtime", in: keys) == "end_time")

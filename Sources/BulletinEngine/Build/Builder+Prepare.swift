@@ -215,8 +215,8 @@ extension Builder {
                                   today: loaded.today)
         let graph = indexer.index(parsed.content)
         problems += indexer.diagnostics
-        if site.baseURL == nil, !problems.contains(where: { $0.field == "base_url" }) {
-            problems.append(Diagnostic(.warning, path: "site.yml", field: "base_url",
+        if site.baseURL == nil, !problems.contains(where: { $0.field == SiteFields.baseURL.key }) {
+            problems.append(Diagnostic(.warning, path: "site.yml", field: SiteFields.baseURL.key,
                                        message: "is not set, so feed.xml, the community feeds and sitemap.xml are not written; add base_url: https://… to publish them"))
         }
         clock.lap("index")

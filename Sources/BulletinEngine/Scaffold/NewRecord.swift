@@ -62,60 +62,26 @@ public enum NewRecord {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    private static func options<E: ContentEnum>(_ type: E.Type) -> String {
-        "# one of: " + E.allCaseNames.joined(separator: ", ")
+    /// The front matter the kind's table scaffolds, in its order, each line ending in a newline.
+    static func frontMatter(_ kind: RecordKind, title: String, today: SimpleDate) -> String {
+        kind.fields.scaffold.map { lines(of: $0, title: title, today: today) }.joined()
     }
 
-    static func frontMatter(_ kind: RecordKind, title: String, today: SimpleDate) -> String {
-        let head = "title: \(quoted(title))\n"
-        switch kind {
-        case .meetings:
-            return head + """
-            format: roundtable  \(options(MeetingFormat.self))
-            status: held  \(options(MeetingStatus.self))
-            time: "19:00"
-            location: ""
-            convener: ""
-            participants:
-              - role: "residents"
-                count: 0
-            agenda:
-              - ""
-            outcome: agreed  \(options(MeetingOutcome.self)); required once held
-            decisions:
-              - ""
-            tags: []
-            draft: true  # remove this line to publish\n
-            """
-        case .activities:
-            return head + """
-            category: culture  \(options(ActivityCategory.self))
-            time: "09:00"
-            location: ""
-            organizer: ""
-            participants: 0
-            volunteers: 0
-            tags: []
-            draft: true  # remove this line to publish\n
-            """
-        case .conventions:
-            return head + """
-            kind: convention  \(options(ConventionKind.self))
-            status: consultation  \(options(ConventionStatus.self))
-            adopted: \(today.iso)  # the date the assembly adopted it
-            adopted_by: ""
-            tags: []
-            draft: true  # remove this line to publish\n
-            """
-        case .problems:
-            return head + """
-            raised: \(today.iso)
-            raised_by: ""
-            category: facilities  \(options(ProblemCategory.self))
-            status: open  \(options(ProblemStatus.self))
-            urgent: false
-            tags: []\n
-            """
+    private static func lines(of field: FieldSpec, title: String, today: SimpleDate) -> String {
+        let key = field.key
+        switch field.scaffold {
+        case nil: return ""
+        case .givenTitle: return "\(key): \(quoted(title))\n"
+        case .value(let value): return "\(key): \(value)\n"
+        case .item(let item): return "\(key):\n  - \(item)\n"
+        case .choice(let value, let then):
+            return "\(key): \(value.rawValue)  # one of: \(type(of: value).allCaseNames.joined(separator: ", "))\(then)\n"
+        case .today(let comment): return "\(key): \(today.iso)" + (comment.map { "  # \($0)" } ?? "") + "\n"
+        case .entry:
+            // One entry: its first field after the list's dash, the others below it.
+            let fields = (field.type.nested?.fields ?? []).map { lines(of: $0, title: title, today: today) }.joined()
+            let entry = fields.split(separator: "\n").enumerated().map { ($0 == 0 ? "  - " : "    ") + $1 + "\n" }
+            return "\(key):\n" + entry.joined()
         }
     }
 
