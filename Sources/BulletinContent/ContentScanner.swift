@@ -264,8 +264,8 @@ public struct ContentScanner: Sendable {
     static let reservedNames: Set<String> = ["index", "page", "feed"]
 
     /// How many folders deep below the content folder files may be (`media/` is one); a deeper
-    /// folder is reported, not walked. Without a limit, a path grown past what the system opens
-    /// (4,096 bytes: some 2,000 one-letter folders) had its files left out without a word.
+    /// folder is reported, not walked, before its path can grow past what the system opens
+    /// (4,096 bytes), where its files would be left out without a word.
     static let maxDepth = 64
 
     /// Every file below `folder`, ignored names skipped, with content-relative paths.
@@ -355,7 +355,7 @@ public struct ContentScanner: Sendable {
     /// Names in the order of their UTF-8 bytes, whatever order the file system lists them in.
     /// Each name's first 24 bytes are read once as three big-endian words (zero past its end:
     /// no name holds a NUL byte), which settle almost every comparison in a few instructions;
-    /// comparing the strings themselves cost some 100 a comparison. Names that agree that far
+    /// comparing the strings themselves takes far more. Names that agree that far
     /// are compared byte by byte.
     static func inByteOrder(_ names: [String]) -> [String] {
         typealias Words = (UInt64, UInt64, UInt64)

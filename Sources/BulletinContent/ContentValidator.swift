@@ -65,7 +65,7 @@ public struct ContentValidator: Sendable {
             if let key = record.source { result.recordKeys.append(key) }
         }
         let profiles = ProfileParser(reader: reader)
-        // On every core too: a profile's front matter and Markdown checks take some 180,000 instructions.
+        // On every core too: a profile's front matter and Markdown checks are no small work.
         let communities = Parallel.map(inventory.communities) { source in
             let sink = DiagnosticSink()
             return (profiles.community(source, sink: sink), sink.diagnostics)

@@ -2,8 +2,8 @@ import BulletinModel
 import BulletinSupport
 import Foundation
 
-/// Lists a folder with `opendir` and `readdir`: Foundation's listing cost some 1,300
-/// instructions a name, a tenth of what scanning a file costs.
+/// Lists a folder with `opendir` and `readdir`: Foundation's listing does several times the
+/// work a name, which every build pays for every folder it reads.
 public enum FolderNames {
     /// Every name in the folder but `.` and `..`, in the file system's order; none when it
     /// cannot be opened. A name that is not UTF-8 comes back with U+FFFD in place of the bad bytes.

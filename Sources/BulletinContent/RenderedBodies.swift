@@ -14,7 +14,7 @@ public struct RenderedBodies: Sendable {
 
     /// The first paragraph, cut, as lists show it. A record taken from the build cache keeps
     /// it as the cache's bytes until a page shows it: a one-edit build shows a few hundred of
-    /// eleven thousand, and making them all strings cost a twentieth of that build.
+    /// eleven thousand, so making them all strings would be mostly wasted.
     public enum Summary: Sendable {
         case text(String)
         case stored(StoredText)

@@ -131,7 +131,7 @@ public final class CacheFileWriter: @unchecked Sendable {
     }
 
     /// Renamed over an old file, ext4 starts writing the new one to disk at once, so that a
-    /// crash cannot leave it empty; that took a millisecond of every build. A cache lost in a
+    /// crash cannot leave it empty, which every build would wait for. A cache lost in a
     /// crash only costs time, so the old file is removed first and the new one takes its name
     /// without replacing anything.
     private static func replace(_ target: URL, with new: URL, orRemove other: URL? = nil) throws {
@@ -146,8 +146,8 @@ public final class CacheFileWriter: @unchecked Sendable {
 }
 
 /// The cache file on its way to disk: bytes gather in one buffer that is written out, added to
-/// the checksum and reused whenever it fills. Encoding the whole 11 MB cache into a fresh
-/// buffer first made the kernel hand out and clear some 3,000 pages on every build.
+/// the checksum and reused whenever it fills, rather than encoding the whole cache into a
+/// fresh buffer whose pages the kernel would hand out and clear on every build.
 public struct CacheOutput {
     private static let bufferSize = 1 << 18
     public var writer = BinaryWriter(capacity: CacheOutput.bufferSize + 4_096)

@@ -43,7 +43,7 @@ public struct OutputFolder {
     /// a journal it will not reuse an inode freed in the last minute: it scans past every such
     /// inode for each new one. A site deleted just before a build (`rm -rf Public`, or a
     /// benchmark between rounds) leaves thousands of them where a new tree beside it would go,
-    /// and making the new tree then took two to four times as long, worse with every round.
+    /// and making the new tree then takes several times as long (docs/performance.md).
     /// The cache folder is marked as the top of a hierarchy (`chattr +T`), so ext4 places each
     /// new folder in it in a block group of its own choosing, starting from a hash of the
     /// folder's name: a new name each time finds a group that holds no freshly deleted tree.

@@ -37,7 +37,7 @@ struct HTMLEscaping: MustacheContentType {
         return text.withUTF8 { bytes in
             var offset = 0
             // Eight bytes at a time: a word holds one of the five exactly when one of the
-            // five tests below finds a zero byte in it (four times faster than byte by byte).
+            // five tests below finds a zero byte in it, far fewer steps than byte by byte.
             if let base = bytes.baseAddress {
                 while offset + 8 <= bytes.count {
                     let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)

@@ -29,8 +29,8 @@ public enum Routes {
         join("communities/", record.community, "/", record.kind.rawValue, "/", record.slug, suffix)
     }
 
-    /// The parts as one string, copied into it at once: interpolation and `String.append`
-    /// cost some 300 instructions a part, and a build makes a path for every page.
+    /// The parts as one string, copied into it at once: interpolation and `String.append` do
+    /// far more work a part, and a build makes a path for every page.
     static func join(_ parts: String...) -> String {
         var total = 0
         for part in parts { total += part.utf8.count }

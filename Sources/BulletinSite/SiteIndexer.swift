@@ -108,7 +108,7 @@ public struct SiteIndexer {
                 if end - start > 1 {
                     // By title, community, kind and slug, as `SiteGraph.newestFirst` orders a day's
                     // records; titles that are always composed compare by their bytes, which is
-                    // Swift's order for them (comparing Chinese titles as strings took most of the sort).
+                    // Swift's order for them, without the Unicode comparison Chinese titles need as strings.
                     var day = UnsafeMutableBufferPointer(rebasing: order[start..<end])
                     day.sort { i, j in
                         if let order = titles.byteOrder(i, j), order != 0 { return order < 0 }

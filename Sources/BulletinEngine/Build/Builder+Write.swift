@@ -114,7 +114,7 @@ extension Builder {
         // whether each name is a folder, a stat per page.
         let (spareRoot, outputRootPath) = (spare.path, outputRoot.path)
         // Only the files to write are handed out: checking the other thousands for a failure
-        // took a lock for each, its cache line passed between the cores.
+        // would take a lock for each, its cache line passed between the cores.
         let results = Parallel.map(Array(written.indices)) { item -> TreeUpdate.Written in
             var result = TreeUpdate.Written()
             guard !failure.happened else { return result }
