@@ -30,8 +30,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Small shared helpers: parallel map, digests, binary coding, byte search.
-        .target(name: "BulletinSupport", swiftSettings: acrossTargets),
+        // XXH3-128 for the digests that key the build cache.
+        .systemLibrary(
+            name: "XXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+        // Small shared helpers: parallel map, digests (XXH3), binary coding, byte search.
+        .target(name: "BulletinSupport", dependencies: ["XXHash"], swiftSettings: acrossTargets),
         // Records, dates, enumerations, source files and diagnostics.
         .target(name: "BulletinModel", dependencies: ["BulletinSupport"], swiftSettings: acrossTargets),
         // Scanning the content folder, reading front matter, parsing and validating records.

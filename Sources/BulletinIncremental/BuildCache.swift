@@ -44,7 +44,7 @@ public struct BuildCache: Sendable {
 
     public typealias LoadedTheme = Theme.Loaded
 
-    public static let formatVersion = 16
+    public static let formatVersion = 17
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     public let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string

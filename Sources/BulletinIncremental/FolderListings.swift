@@ -19,7 +19,7 @@ public final class FolderListings: FolderMemo, @unchecked Sendable {
         public var names: [String]
     }
 
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     private let previous: [String: Range<Int>]
     private let bytes: SharedBytes
     private let trustedBefore: Int
