@@ -23,6 +23,7 @@ let package = Package(
         // Exact: the compiled template renderer mirrors this version's parser.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -60,8 +61,12 @@ let package = Package(
             ],
             swiftSettings: acrossTargets
         ),
-        // Writing files and swapping the finished tree in.
-        .target(name: "BulletinOutput", dependencies: ["BulletinModel", "BulletinSupport"], swiftSettings: acrossTargets),
+        // Writing files (through swift-system) and swapping the finished tree in.
+        .target(
+            name: "BulletinOutput",
+            dependencies: ["BulletinModel", "BulletinSupport", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: acrossTargets
+        ),
         // The build cache, page fingerprints, folder listings and the spare tree.
         .target(
             name: "BulletinIncremental",

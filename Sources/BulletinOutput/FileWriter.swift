@@ -1,12 +1,16 @@
 import BulletinModel
 import BulletinSupport
 import Foundation
+import SystemPackage
 
-/// Writes a file with plain POSIX calls. Foundation's `Data.write` syncs every file to disk,
-/// which made writing 13,000 pages wait on the disk; the staging folder is swapped in whole,
-/// so a page needs no sync of its own. Each returns what the file system says of the file
-/// written, asked of the open file (a build records it; see `TreeStamp`).
+/// Writes a file through swift-system's descriptors. Foundation's `Data.write` syncs every
+/// file to disk, and the staging folder is swapped in whole, so a page needs no sync of its
+/// own. Each returns what the file system says of the file written, asked of the open file
+/// (a build records it; see `TreeStamp`).
 public enum FileWriter {
+    /// rw-r--r--, less the umask.
+    private static let permissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]
+
     @discardableResult
     public static func store(_ text: String, at path: String) throws -> stat {
         var text = text
@@ -21,51 +25,52 @@ public enum FileWriter {
     /// The parts one after another, without joining them in memory first.
     @discardableResult
     public static func store(_ parts: [[UInt8]], at path: String) throws -> stat {
-        let descriptor = try create(path)
-        defer { close(descriptor) }
-        for part in parts { try part.withUnsafeBytes { try writeAll($0, to: descriptor) } }
-        return try written(descriptor)
+        try posix {
+            let file = try create(path)
+            defer { try? file.close() }
+            for part in parts { try file.writeAll(part) }
+            return try written(file)
+        }
     }
 
     @discardableResult
     public static func store(_ buffer: UnsafeRawBufferPointer, at path: String) throws -> stat {
-        let descriptor = try create(path)
-        defer { close(descriptor) }
-        try writeAll(buffer, to: descriptor)
-        return try written(descriptor)
+        try posix {
+            let file = try create(path)
+            defer { try? file.close() }
+            try file.writeAll(buffer)
+            return try written(file)
+        }
     }
 
-    private static func written(_ descriptor: Int32) throws -> stat {
+    private static func written(_ file: FileDescriptor) throws -> stat {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fstat(file.rawValue, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         return info
     }
 
-    private static func create(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        return descriptor
+    /// The path as given, not normalised as a `FilePath` would be.
+    private static func create(_ path: String) throws -> FileDescriptor {
+        try path.withCString {
+            try FileDescriptor.open($0, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: permissions)
+        }
     }
 
+    /// Writes all of `buffer` at the descriptor's offset, retrying a write cut short or interrupted.
     public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws {
-        try writeAll(buffer) { write(descriptor, $0, $1) }
+        try posix { try FileDescriptor(rawValue: descriptor).writeAll(buffer) }
     }
 
     /// Writes all of `buffer` into the file at `start`, wherever its offset stands.
     public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, at start: Int) throws {
-        // What is left to write ends where the buffer does.
-        try writeAll(buffer) { pointer, left in pwrite(descriptor, pointer, left, off_t(start + buffer.count - left)) }
+        try posix { try FileDescriptor(rawValue: descriptor).writeAll(toAbsoluteOffset: Int64(start), buffer) }
     }
 
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, _ write: (UnsafeRawPointer, Int) -> Int) throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            offset += written
+    /// swift-system's `Errno` thrown as the `POSIXError` the engine's other file operations
+    /// throw: callers read the code of one error type, and messages read as they do elsewhere.
+    @discardableResult private static func posix<Result>(_ body: () throws -> Result) throws -> Result {
+        do { return try body() } catch let error as Errno {
+            throw POSIXError(POSIXErrorCode(rawValue: error.rawValue) ?? .EIO)
         }
     }
 
