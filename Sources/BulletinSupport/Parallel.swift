@@ -8,7 +8,7 @@ public enum Parallel {
     /// Items are handed out in runs of neighbours, some 64 runs per core: handed out one by
     /// one, every item would pass a shared counter's cache line between the cores, and
     /// neighbouring results written by different cores would share cache lines too.
-    @inlinable public static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    public static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let count = items.count
         let runs = min(count, runsPerCall)
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -22,18 +22,18 @@ public enum Parallel {
         }
     }
 
-    @usableFromInline static let runsPerCall = ProcessInfo.processInfo.activeProcessorCount * 64
+    private static let runsPerCall = ProcessInfo.processInfo.activeProcessorCount * 64
 }
 
 /// The array's memory while its elements are made: each index is written by exactly one
 /// iteration, so no lock is needed.
-@usableFromInline struct Slots<R>: @unchecked Sendable {
-    @usableFromInline let base: UnsafeMutablePointer<R>?
-    @inlinable init(_ base: UnsafeMutablePointer<R>?) { self.base = base }
+private struct Slots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>?
+    init(_ base: UnsafeMutablePointer<R>?) { self.base = base }
 
     /// Taken, not borrowed: a result stored from a borrowed value was copied, a retain of
     /// everything in it, and the value then released.
-    @inlinable func initialize(_ index: Int, to value: consuming R) { (base! + index).initialize(to: value) }
+    func initialize(_ index: Int, to value: consuming R) { (base! + index).initialize(to: value) }
 }
 
 /// A value worked out on another thread while this one goes on; `value` waits for it.

@@ -37,9 +37,9 @@ public final class SharedBytes: @unchecked Sendable {
         if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
     }
 
-    @inlinable public subscript(buffer range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    public subscript(buffer range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: (base + range.lowerBound).assumingMemoryBound(to: UInt8.self), count: range.count)
     }
 
-    @inlinable public subscript(range: Range<Int>) -> [UInt8] { Array(self[buffer: range]) }
+    public subscript(range: Range<Int>) -> [UInt8] { Array(self[buffer: range]) }
 }
