@@ -12,9 +12,6 @@ import Foundation
 /// damaged or foreign cache is dropped whole (its records file on its own), so it can only
 /// cost time, never change what a build produces.
 public struct BuildCache: Sendable {
-    /// A record as the validate stage left it, with the parts of its Markdown later stages use.
-    public typealias ParsedRecord = BulletinContent.ParsedRecord
-
     /// The digest of a file's bytes, valid while its stamp is unchanged.
     public struct FileDigest: Sendable {
         public var stamp: FileStamp
@@ -42,8 +39,6 @@ public struct BuildCache: Sendable {
         }
     }
 
-    public typealias LoadedTheme = Theme.Loaded
-
     public static let formatVersion = 17
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     public let engine: Digest
@@ -66,7 +61,7 @@ public struct BuildCache: Sendable {
     /// a trip to memory). Not kept in the file.
     public var recordOrder: [Digest] = []
     public var last: LastBuild?
-    public var theme: LoadedTheme?
+    public var theme: Theme.Loaded?
 
     public init(engine: Digest) { self.engine = engine }
 
@@ -112,7 +107,7 @@ public struct BuildCache: Sendable {
                           files: try r.int(), warnings: try r.array { r throws(BinaryReader.Damaged) in try Diagnostic(from: &r) })
             }
             cache.theme = try reader.optional { r throws(BinaryReader.Damaged) in
-                LoadedTheme(stringsKey: try r.digest(), strings: try ThemeStrings(from: &r),
+                Theme.Loaded(stringsKey: try r.digest(), strings: try ThemeStrings(from: &r),
                             templatesKey: try r.digest(), compiled: try CompiledTemplates(from: &r))
             }
             if !reader.atEnd { try readPatches(&reader, into: &trees) }
@@ -190,7 +185,7 @@ public struct BuildCache: Sendable {
     }
 
     /// `trees` in the order `StampPatch` counts them.
-    public static func encoded(trees: [(TreeIdentity, Manifest)], last: LastBuild?, theme: LoadedTheme?) -> [UInt8] {
+    public static func encoded(trees: [(TreeIdentity, Manifest)], last: LastBuild?, theme: Theme.Loaded?) -> [UInt8] {
         // Sized once: two manifests of a large site are megabytes, and growing by doubling
         // copied them and touched twice the memory.
         var w = BinaryWriter(capacity: trees.reduce(4_096) { $0 + $1.1.paths.byteCount + $1.1.count * 40 + $1.1.shape.folderCount * 20 + 128 })

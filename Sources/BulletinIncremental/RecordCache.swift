@@ -16,7 +16,7 @@ public final class RecordCache: RecordMemo, @unchecked Sendable {
     private let lock = NSLock()
     /// What this build found that the previous cache did not hold; hits take no lock.
     private var newFiles: [Digest: BuildCache.FileDigest] = [:]
-    private var newRecords: [Digest: BuildCache.ParsedRecord] = [:]
+    private var newRecords: [Digest: ParsedRecord] = [:]
     private let startedAt = Date().timeIntervalSince1970
 
     public init(previous: BuildCache, environment: Digest) {
@@ -61,7 +61,7 @@ public final class RecordCache: RecordMemo, @unchecked Sendable {
     public func remember(_ record: Record, key: Digest, warnings: [Diagnostic], bodyProblems: [Diagnostic], summary: String?) -> Record {
         let kept = record.madeFrom(Record.Provenance(source: key, listing: record.listingDigest(summary: summary)))
         if !warnings.contains(where: { $0.severity == .error }) {
-            let entry = BuildCache.ParsedRecord(record: kept, warnings: warnings, bodyProblems: bodyProblems,
+            let entry = ParsedRecord(record: kept, warnings: warnings, bodyProblems: bodyProblems,
                                                 summary: summary.map(RenderedBodies.Summary.text))
             lock.withLock { newRecords[key] = entry }
         }

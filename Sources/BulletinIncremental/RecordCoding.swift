@@ -245,7 +245,7 @@ extension BinaryReader {
 }
 
 /// A cached record with what its Markdown gave: warnings, problems and the list summary.
-extension BuildCache.ParsedRecord {
+extension ParsedRecord {
     public func write(to w: inout BinaryWriter) {
         // A record is cached only with its provenance; without, its pages would be made again.
         w.digest(record.listing ?? Digest.unique())

@@ -96,7 +96,7 @@ public struct RecordStoreWriter {
     }
 
     public func write(kept: [(key: Digest, range: Range<Int>)], from storage: SharedBytes, previous: RecordStore?,
-               new: [(key: Digest, entry: BuildCache.ParsedRecord)]) throws -> Written {
+               new: [(key: Digest, entry: ParsedRecord)]) throws -> Written {
         let live = kept.reduce(0) { $0 + $1.range.count }
         if let previous, previous.segments.count < RecordStore.maximumSegments, live * 4 >= storage.count * 3,
            let appended = try append(new, to: previous) {
@@ -106,7 +106,7 @@ public struct RecordStoreWriter {
     }
 
     /// Nil when the file is no longer the one `previous` describes.
-    private func append(_ new: [(key: Digest, entry: BuildCache.ParsedRecord)], to previous: RecordStore) throws -> Written? {
+    private func append(_ new: [(key: Digest, entry: ParsedRecord)], to previous: RecordStore) throws -> Written? {
         let descriptor = Foundation.open(file.path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -131,7 +131,7 @@ public struct RecordStoreWriter {
     }
 
     private func rewrite(kept: [(key: Digest, range: Range<Int>)], from storage: SharedBytes,
-                         new: [(key: Digest, entry: BuildCache.ParsedRecord)]) throws -> Written {
+                         new: [(key: Digest, entry: ParsedRecord)]) throws -> Written {
         let descriptor = Foundation.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         do {

@@ -67,7 +67,7 @@ struct CacheCodingTests {
     /// The theme a build leaves in the cache reads back as it was loaded, and the next build
     /// takes it only for the same strings file and templates.
     @Test func aLoadedThemeSurvivesTheCacheAndIsTakenOnlyWhenItsFilesMatch() throws {
-        func bytes(_ theme: BuildCache.LoadedTheme) -> [UInt8] {
+        func bytes(_ theme: Theme.Loaded) -> [UInt8] {
             var w = BinaryWriter()
             theme.strings.write(to: &w)
             theme.compiled.write(to: &w)
@@ -127,7 +127,7 @@ struct CacheCodingTests {
         for (index, source) in inventory.records.enumerated() {
             guard let record = RecordParser(reader: reader).parse(source, sink: DiagnosticSink()) else { continue }
             let warning = Diagnostic(.warning, path: record.sourcePath, field: "title", message: "warning \(index)")
-            original.records[Digest(high: UInt64(index), low: 1)] = BuildCache.ParsedRecord(
+            original.records[Digest(high: UInt64(index), low: 1)] = ParsedRecord(
                 record: record, warnings: [warning], bodyProblems: [], summary: index.isMultiple(of: 2) ? .text("summary \(index)") : nil)
         }
         #expect(original.records.count > 8)
@@ -160,8 +160,8 @@ struct CacheCodingTests {
         #expect(parsed.count > 8)
         // Long enough that the file passes a megabyte: offsets into it are not bounded by the state's size.
         func summary(_ index: Int) -> String { "summary \(index) " + String(repeating: "words ", count: 12_000) }
-        func entry(_ index: Int) -> BuildCache.ParsedRecord {
-            BuildCache.ParsedRecord(record: parsed[index % parsed.count], warnings: [], bodyProblems: [], summary: .text(summary(index)))
+        func entry(_ index: Int) -> ParsedRecord {
+            ParsedRecord(record: parsed[index % parsed.count], warnings: [], bodyProblems: [], summary: .text(summary(index)))
         }
         func key(_ index: Int) -> Digest { Digest(high: UInt64(index), low: 7) }
         func expectRecords(_ cache: BuildCache, _ indices: Range<Int>, sourceLocation: SourceLocation = #_sourceLocation) {
