@@ -55,14 +55,16 @@ public struct TreeUpdate {
     /// the spare is trusted unchecked: every file and folder is compared with the stamp the
     /// build that wrote it recorded, a file that differs is written again, and what no build
     /// put there is removed.
-    public func prepareSpare(_ plan: inout Plan) throws -> URL {
+    /// `early`: a check of the spare made before the build lock was taken, against these
+    /// manifests; it stands if the spare still has the identity it had then.
+    public func prepareSpare(_ plan: inout Plan, early: CheckedTree? = nil) throws -> URL {
         let spare = output.spareFolder
         let fm = FileManager()
         var spareManifest: BuildCache.Manifest
         let identity = TreeIdentity(of: spare)
         if let identity, let known = known[identity] {
             spareManifest = known
-            let check = TreeCheck(of: spare, known)
+            let check = early?.tree == identity ? early!.check : TreeCheck(of: spare, known)
             TreeCheck.remove(check.strays, below: spare)
             plan.spare = (known, check)
         } else if identity != nil {
@@ -207,6 +209,22 @@ public struct TreeUpdate {
         self.pathList = pathList
         self.fingerprints = fingerprints
         self.known = known
+    }
+}
+
+/// A check of a tree made while the rest of the build goes on, before the build lock is
+/// taken. It stands only for the cache it was made against (a build that finished meanwhile
+/// wrote a new one) and while the tree keeps its identity (a build writes a new marker before
+/// it changes anything in a tree).
+public struct CheckedTree: Sendable {
+    public let tree: TreeIdentity
+    public let check: TreeCheck
+
+    /// The tree at `root` checked against `cache`'s manifest of it; nil for a tree the cache
+    /// does not know, which is written whole anyway.
+    public init?(_ root: URL, in cache: BuildCache) {
+        guard let tree = TreeIdentity(of: root), let manifest = cache.trees[tree] else { return nil }
+        (self.tree, self.check) = (tree, TreeCheck(of: root, manifest))
     }
 }
 

@@ -10,9 +10,10 @@ import Foundation
 /// The render and write stages: fingerprint every page, render only those the spare tree
 /// lacks, and swap the spare in.
 extension Builder {
-    /// `checked`: what an earlier check of the output in this build found (see `Builder.unchanged`).
+    /// `checked`: what an earlier check of the output in this build found (see `Builder.unchanged`);
+    /// `spareCheck`: the spare's check made while the pages were prepared, against `known`.
     func write(_ prepared: Prepared, output: OutputFolder, previous: BuildCache, known: [TreeIdentity: BuildCache.Manifest],
-               checked: OutputCheck?, clock: inout StageClock) throws(BuildFailed) -> BuildReport {
+               checked: OutputCheck?, spareCheck: CheckedTree?, clock: inout StageClock) throws(BuildFailed) -> BuildReport {
         let cache = prepared.cache
         // All but the trees of the next cache is known now; it is encoded and written while the
         // pages are fingerprinted and rendered, and put in place when anything changed.
@@ -62,7 +63,7 @@ extension Builder {
             plan.outputFiles = check.files
         }
         let spare: URL
-        do { spare = try update.prepareSpare(&plan) } catch {
+        do { spare = try update.prepareSpare(&plan, early: spareCheck) } catch {
             throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
         }
         update.checkSources(&plan)

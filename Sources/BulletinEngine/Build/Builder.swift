@@ -49,6 +49,10 @@ public struct Builder: Sendable {
                 return report
             }
         }
+        // Some input changed, so the spare is to be brought up to date: it is checked on the
+        // cores the next stages leave idle, and the check stands if the cache is still this one.
+        let spareFolder = output.spareFolder
+        let spareCheck = Background { useCache ? CheckedTree(spareFolder, in: loading.value) : nil }
         let loaded = try load(scanned, &clock, previous: loading)
         let previous = loading.value
         if options.keepDataUntilExit { ExitKeeper.keep((loaded, previous)) }
@@ -62,8 +66,10 @@ public struct Builder: Sendable {
         if options.keepDataUntilExit { ExitKeeper.keep(prepared) }
         let held = try lock(output)
         defer { held.release() }
-        let current = useCache ? cacheAgain(output, stamp: cacheStamp, previous: previous) : .empty()
-        let report = try write(prepared, output: output, previous: previous, known: current.trees, checked: checked, clock: &clock)
+        let cacheStayed = cacheStamp != nil && FileStamp(of: output.cacheFile) == cacheStamp
+        let current = !useCache ? .empty() : cacheStayed ? previous : BuildCache.load(from: output.cacheFile)
+        let report = try write(prepared, output: output, previous: previous, known: current.trees, checked: checked,
+                               spareCheck: cacheStayed ? spareCheck.value : nil, clock: &clock)
         scanned.listings?.save(to: output.listingsFile)
         return report
     }
