@@ -46,6 +46,7 @@ let package = Package(
             name: "BulletinContent",
             dependencies: [
                 "BulletinModel", "BulletinSupport", "CMark",
+                // For libyaml, as Yams builds it (its C target CYaml): front matter is walked from its events.
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: acrossTargets

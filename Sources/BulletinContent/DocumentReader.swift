@@ -1,7 +1,6 @@
 import BulletinModel
 import BulletinSupport
 import Foundation
-import Yams
 
 /// Reads one content file up to its fields: bytes → text → front matter → YAML tree.
 public struct DocumentReader: Sendable {
@@ -81,101 +80,15 @@ public struct DocumentReader: Sendable {
 
     private func readYAML(_ yaml: String, path: String, firstLine: Int, sink: DiagnosticSink) -> FieldReader? {
         do {
-            try YAMLGuard.check(yaml)
-        } catch {
-            sink.add(Diagnostic(path: path, line: error.line + firstLine - 1, column: error.column, message: error.message))
-            return nil
-        }
-        do {
-            let root = try YAMLTree.compose(yaml)
+            let root = try YAMLTree.read(yaml, firstLine: firstLine)
             return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)
-        } catch let error as YamlError {
-            sink.add(YAMLErrorReport.diagnostic(error, yaml: yaml, path: path, firstLine: firstLine))
-            return nil
         } catch {
-            sink.add(Diagnostic(path: path, line: firstLine, message: "the front matter is not valid YAML: \(error)"))
+            sink.add(Diagnostic(path: path, line: error.line, column: error.column, field: error.field, message: error.message))
             return nil
         }
     }
 
     public init(labels: ValueLabels) {
         self.labels = labels
-    }
-}
-
-/// Rewords libyaml's errors for people who are not programmers.
-enum YAMLErrorReport {
-    static func diagnostic(_ error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        func located(_ mark: Mark, _ problem: String) -> Diagnostic {
-            let line = max(1, mark.line)
-            let source = line <= lines.count ? lines[line - 1] : ""
-            var message = "the front matter is not valid YAML: \(problem)"
-            if problem.hasPrefix("Maximum nesting level reached") {
-                // libyaml's own limit (1000 levels); its wording names a C function.
-                message = "the front matter is not valid YAML: lists and fields are nested more than 1000 levels deep"
-            } else if source.contains("\t") {
-                message += "; indent with spaces, not tabs"
-            } else if problem.contains("mapping values are not allowed") {
-                message += "; a value containing \": \" must be put in quotes, e.g. title: \"Roof: round 2\""
-            }
-            return Diagnostic(path: path, line: line + firstLine - 1, column: mark.column, message: message)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _) where problem.contains("end of stream"):
-            // libyaml blames the end of the text; the quote that was never closed is where to look.
-            guard let context, context.text.contains("quoted") else { return located(mark, problem) }
-            return Diagnostic(path: path, line: context.mark.line + firstLine - 1, column: context.mark.column,
-                              message: "this quoted value is never closed; add the closing quote mark")
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return located(mark, problem)
-        case .duplicatedKeysInMapping(let keys, let context):
-            let first = context.mark
-            let repeated = repeatLine(of: keys.first ?? "", after: first, in: lines)
-            let parents = parentKeys(of: first, in: lines)
-            let field = (parents + [keys.first ?? ""]).joined(separator: ".")
-            let names = keys.map { "\"\((parents + [$0]).joined(separator: "."))\"" }.joined(separator: ", ")
-            return Diagnostic(path: path, line: (repeated ?? first.line) + firstLine - 1, column: first.column,
-                              field: field,
-                              message: "the field \(names) is written more than once (first on line \(first.line + firstLine - 1)); keep one")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(path: path, line: firstLine, message: "the front matter cannot be read: \(problem)")
-        default:
-            return Diagnostic(path: path, line: firstLine, message: "the front matter is not valid YAML: \(error)")
-        }
-    }
-
-    /// The keys of the mappings that enclose the line at `mark` (`vote` for `for:` under `vote:`).
-    private static func parentKeys(of mark: Mark, in lines: [Substring]) -> [String] {
-        var keys: [String] = []
-        var column = mark.column
-        var index = mark.line - 2
-        while index >= 0, column > 1 {
-            let line = lines[index]
-            let indent = line.prefix(while: { $0 == " " }).count
-            if indent + 1 < column, let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].allSatisfy({ $0 == " " }) {
-                keys.insert(String(line[line.index(line.startIndex, offsetBy: indent)..<colon]).trimmed, at: 0)
-                column = indent + 1
-            }
-            index -= 1
-        }
-        return keys
-    }
-
-    /// libyaml reports only a duplicate key's first position; the repeat is the one to remove.
-    private static func repeatLine(of key: String, after mark: Mark, in lines: [Substring]) -> Int? {
-        guard mark.line < lines.count else { return nil }
-        for index in mark.line..<lines.count {
-            let line = lines[index]
-            guard line.count >= mark.column else { continue }
-            let rest = line.dropFirst(mark.column - 1)
-            let indent = line.prefix(mark.column - 1)
-            guard indent.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
-            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling + ":") {
-                return index + 1
-            }
-        }
-        return nil
     }
 }

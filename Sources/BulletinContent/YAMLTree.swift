@@ -1,11 +1,13 @@
 import BulletinModel
 import BulletinSupport
 import CYaml
-import Yams
 
-// libyaml, as Yams vendors it (its C target CYaml), read directly: front matter needs only
-// scalars, lists and mappings with their positions, and building Yams' node tree for every
-// record was most of the time spent on YAML.
+// YAML is read one way: libyaml's events (through Yams' C target CYaml), walked into the small
+// tree front matter needs. The walk itself refuses what fields never need and what could make
+// reading unbounded: anchors and aliases (a "billion laughs" document expands exponentially
+// where aliases are resolved), nesting deeper than a few levels, and repeated keys. libyaml
+// parses one event at a time, so a refusal comes at the first offending event, wherever it
+// stands and however it is spelt.
 
 /// Where a YAML value starts: line and column from 1, columns counted in characters.
 struct YAMLMark: Equatable {
@@ -38,138 +40,166 @@ struct YAMLScalar {
     let mark: YAMLMark
 }
 
-enum YAMLTree {
-    /// The single document of `yaml`, nil when it holds none. Valid front matter is read
-    /// straight from libyaml's events; anything else (a syntax error, an alias, a key that is
-    /// not plain text or is repeated, a second document) goes through Yams, which reports
-    /// it in the terms `YAMLErrorReport` rewords.
-    static func compose(_ yaml: String) throws -> YAMLNode? {
-        switch Fast.compose(yaml) {
-        case .document(let root): return root
-        case .empty: return nil
-        case .declined:
-            // Tags are not resolved: fields are typed by the record model, which reads the text as
-            // written. The encoding is named: Yams' default reads the process environment each call.
-            let root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
-            return root.map(YAMLNode.init)
-        }
-    }
+/// Why a YAML text was not read, in words for the person who wrote it, where it is in its file;
+/// the field is a repeated key's dotted name.
+public struct YAMLProblem: Error, Equatable {
+    public let line: Int
+    public let column: Int
+    public var field: String?
+    public let message: String
 }
 
-extension YAMLNode {
-    /// A Yams node as this tree holds it (aliases are refused before parsing, see `YAMLGuard`).
-    init(_ node: Node) {
-        let mark = YAMLMark(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        switch node {
-        case .scalar(let scalar): self = .scalar(YAMLScalar(string: scalar.string, isPlain: scalar.style == .plain, mark: mark))
-        case .sequence(let sequence): self = .sequence(sequence.map(YAMLNode.init), mark)
-        case .mapping(let mapping): self = .mapping(mapping.map { (YAMLNode($0.key), YAMLNode($0.value)) }, mark)
-        case .alias: self = .scalar(YAMLScalar(string: "", isPlain: true, mark: mark))
+public enum YAMLTree {
+    static let maximumBytes = 256 << 10
+    static let maximumDepth = 32
+
+    /// The single document of `yaml`, nil when it holds none. Tags are not resolved: fields are
+    /// typed by the record model, which reads the text as written. A problem's lines are counted
+    /// from `firstLine`, the text's first line in its file.
+    static func read(_ yaml: String, firstLine: Int = 1) throws(YAMLProblem) -> YAMLNode? {
+        _ = libyamlLimitLifted
+        if yaml.utf8.count > maximumBytes {
+            throw YAMLProblem(line: firstLine, column: 1, message: "the front matter is \(Size.text(yaml.utf8.count)), more than the \(Size.text(maximumBytes)) fields may take; move long text below the closing `---`")
         }
-    }
-}
-
-/// The event walk. Declines rather than decides anything the full parser should.
-private enum Fast {
-    enum Outcome {
-        case document(YAMLNode)
-        case empty
-        case declined
-    }
-
-    struct Declined: Error {}
-
-    static func compose(_ yaml: String) -> Outcome {
         var text = yaml
         // On the heap: libyaml keeps working on the parser between calls, so it must not move.
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
         defer { parser.deinitialize(count: 1); parser.deallocate() }
-        guard yaml_parser_initialize(parser) == 1 else { return .declined }
+        guard yaml_parser_initialize(parser) == 1 else {
+            throw YAMLProblem(line: firstLine, column: 1, message: "the front matter cannot be read: out of memory")
+        }
         defer { yaml_parser_delete(parser) }
-        return text.withUTF8 { bytes -> Outcome in
+        let outcome = text.withUTF8 { bytes -> Result<YAMLNode?, YAMLProblem> in
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
-            return walk(Events(parser: parser))
+            return Result { () throws(YAMLProblem) in try Events(parser: parser, yaml: yaml, firstLine: firstLine).document() }
         }
+        return try outcome.get()
     }
 
-    private static func walk(_ events: Events) -> Outcome {
-        do {
-            try events.expect(YAML_STREAM_START_EVENT)
-            var event = try events.next()
-            defer { yaml_event_delete(&event) }
-            if event.type == YAML_STREAM_END_EVENT { return .empty }
-            guard event.type == YAML_DOCUMENT_START_EVENT else { return .declined }
-            let root = try events.node()
-            try events.expect(YAML_DOCUMENT_END_EVENT)
-            try events.expect(YAML_STREAM_END_EVENT)
-            return .document(root)
-        } catch {
-            return .declined
-        }
-    }
+    /// Nesting is limited by the walk, at the first list or mapping too deep. libyaml's own
+    /// limit counts every `[` its scanner has read ahead (up to 1,024 characters), so it would
+    /// answer first, in its own words; it is set beyond any nesting the text can hold.
+    private static let libyamlLimitLifted: Void = yaml_set_max_nest_level(Int32(maximumBytes + 1))
 
-    struct Events {
-        let parser: UnsafeMutablePointer<yaml_parser_t>
-
-        init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
-
-        /// The next event; the caller deletes it.
-        func next() throws(Declined) -> yaml_event_t {
-            var event = yaml_event_t()
-            guard yaml_parser_parse(parser, &event) == 1 else { throw Declined() }
-            return event
-        }
-
-        func expect(_ type: yaml_event_type_t) throws(Declined) {
-            var event = try next()
-            defer { yaml_event_delete(&event) }
-            guard event.type == type else { throw Declined() }
-        }
-
-        /// The value starting with the next event.
-        func node() throws(Declined) -> YAMLNode {
-            var event = try next()
-            defer { yaml_event_delete(&event) }
-            return try node(startingWith: &event)
-        }
-
-        private func node(startingWith event: inout yaml_event_t) throws(Declined) -> YAMLNode {
-            let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            switch event.type {
-            case YAML_SCALAR_EVENT:
-                let scalar = event.data.scalar
-                guard scalar.anchor == nil else { throw Declined() }
-                let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                return .scalar(YAMLScalar(string: value, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
-            case YAML_SEQUENCE_START_EVENT:
-                guard event.data.sequence_start.anchor == nil else { throw Declined() }
-                var items: [YAMLNode] = []
-                while true {
-                    var item = try next()
-                    defer { yaml_event_delete(&item) }
-                    if item.type == YAML_SEQUENCE_END_EVENT { break }
-                    items.append(try node(startingWith: &item))
-                }
-                return .sequence(items, mark)
-            case YAML_MAPPING_START_EVENT:
-                guard event.data.mapping_start.anchor == nil else { throw Declined() }
-                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-                var names = Set<String>()
-                while true {
-                    var keyEvent = try next()
-                    defer { yaml_event_delete(&keyEvent) }
-                    if keyEvent.type == YAML_MAPPING_END_EVENT { break }
-                    let key = try node(startingWith: &keyEvent)
-                    // Keys other than text, and repeated keys, are Yams' to report.
-                    guard let name = key.string, names.insert(name).inserted else { throw Declined() }
-                    pairs.append((key, try node()))
-                }
-                return .mapping(pairs, mark)
-            default:
-                throw Declined()
+    /// The document as plain values, for files that are words rather than fields (a theme's
+    /// strings): a mapping is `[String: Any]`, a list `[Any]`, any other value its text.
+    public static func plainValue(of yaml: String) throws(YAMLProblem) -> Any? {
+        func plain(_ node: YAMLNode) -> Any {
+            switch node {
+            case .scalar(let scalar): scalar.string
+            case .sequence(let items, _): items.map(plain)
+            case .mapping(let pairs, _): Dictionary(pairs.map { ($0.key.string ?? "", plain($0.value)) }, uniquingKeysWith: { first, _ in first })
             }
+        }
+        return try read(yaml).map(plain)
+    }
+}
+
+/// The walk over libyaml's events.
+private struct Events {
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    let yaml: String
+    let firstLine: Int
+
+    func document() throws(YAMLProblem) -> YAMLNode? {
+        try expect(YAML_STREAM_START_EVENT)
+        var event = try next()
+        defer { yaml_event_delete(&event) }
+        if event.type == YAML_STREAM_END_EVENT { return nil }
+        let root = try node(startingWith: next(), depth: 0, field: "")
+        try expect(YAML_DOCUMENT_END_EVENT)
+        var end = try next()
+        defer { yaml_event_delete(&end) }
+        guard end.type == YAML_STREAM_END_EVENT else {
+            throw problem(at: end.start_mark, YAMLErrorReport.secondDocument)
+        }
+        return root
+    }
+
+    /// The next event; the caller deletes it.
+    private func next() throws(YAMLProblem) -> yaml_event_t {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) == 1 else { throw YAMLErrorReport.problem(parser.pointee, yaml: yaml, firstLine: firstLine) }
+        return event
+    }
+
+    private func expect(_ type: yaml_event_type_t) throws(YAMLProblem) {
+        var event = try next()
+        defer { yaml_event_delete(&event) }
+        // libyaml gives events in a fixed order around a document; anything else is not YAML.
+        guard event.type == type else { throw problem(at: event.start_mark, "the front matter is not valid YAML") }
+    }
+
+    private func problem(at mark: yaml_mark_t, field: String? = nil, _ message: String) -> YAMLProblem {
+        YAMLProblem(line: Int(mark.line) + firstLine, column: Int(mark.column) + 1, field: field, message: message)
+    }
+
+    private func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, at mark: yaml_mark_t) throws(YAMLProblem) {
+        if anchor != nil { throw problem(at: mark, YAMLErrorReport.aliasMessage(startingWith: "&")) }
+    }
+
+    /// The value that `event` starts (`event` is taken and deleted); `depth` counts the lists
+    /// and mappings around it (none around the top one), `field` names it for a repeated key's
+    /// message.
+    private func node(startingWith first: yaml_event_t, depth: Int, field: String) throws(YAMLProblem) -> YAMLNode {
+        var event = first
+        defer { yaml_event_delete(&event) }
+        let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            try refuseAnchor(scalar.anchor, at: event.start_mark)
+            let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+            return .scalar(YAMLScalar(string: value, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
+        case YAML_ALIAS_EVENT:
+            throw problem(at: event.start_mark, YAMLErrorReport.aliasMessage(startingWith: "*"))
+        case YAML_SEQUENCE_START_EVENT:
+            try refuseAnchor(event.data.sequence_start.anchor, at: event.start_mark)
+            try checkDepth(depth, at: event.start_mark)
+            var items: [YAMLNode] = []
+            while true {
+                let item = try next()
+                if item.type == YAML_SEQUENCE_END_EVENT {
+                    var end = item
+                    yaml_event_delete(&end)
+                    return .sequence(items, mark)
+                }
+                items.append(try node(startingWith: item, depth: depth + 1, field: "\(field)[\(items.count + 1)]"))
+            }
+        case YAML_MAPPING_START_EVENT:
+            try refuseAnchor(event.data.mapping_start.anchor, at: event.start_mark)
+            try checkDepth(depth, at: event.start_mark)
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var firstLines: [String: Int] = [:]
+            while true {
+                let keyEvent = try next()
+                if keyEvent.type == YAML_MAPPING_END_EVENT {
+                    var end = keyEvent
+                    yaml_event_delete(&end)
+                    return .mapping(pairs, mark)
+                }
+                let key = try node(startingWith: keyEvent, depth: depth + 1, field: field)
+                let name = key.string.map { field.isEmpty ? $0 : "\(field).\($0)" } ?? field
+                if let text = key.string {
+                    if let first = firstLines[text] {
+                        throw YAMLProblem(line: key.mark.line + firstLine - 1, column: key.mark.column, field: name,
+                                          message: "the field \"\(name)\" is written more than once (first on line \(first + firstLine - 1)); keep one")
+                    }
+                    firstLines[text] = key.mark.line
+                }
+                pairs.append((key, try node(startingWith: next(), depth: depth + 1, field: name)))
+            }
+        default:
+            throw problem(at: event.start_mark, "the front matter is not valid YAML")
+        }
+    }
+
+    private func checkDepth(_ depth: Int, at mark: yaml_mark_t) throws(YAMLProblem) {
+        // libyaml's own limit (1000 levels) is never reached.
+        if depth > YAMLTree.maximumDepth {
+            throw problem(at: mark, "the front matter is nested more than \(YAMLTree.maximumDepth) levels deep; fields need only a few levels")
         }
     }
 }

@@ -3,7 +3,6 @@ import BulletinModel
 import BulletinSite
 import BulletinSupport
 import Foundation
-import Yams
 
 /// The words a theme shows in one language: labels, value names, month names, date format.
 public struct ThemeStrings: Sendable {
@@ -98,11 +97,10 @@ extension ThemeStrings {
         }
         let root: Any?
         do {
-            // Every value is a word to show, so nothing is resolved to numbers or booleans; the
-            // encoding is named (Yams' default reads the process environment).
-            root = try Yams.load(yaml: String(decoding: data, as: UTF8.self), .basic, .default, .utf8)
+            // Every value is a word to show, so nothing is resolved to numbers or booleans.
+            root = try YAMLTree.plainValue(of: String(decoding: data, as: UTF8.self))
         } catch {
-            return fail("cannot read the strings file: \(error)")
+            return fail("cannot read the strings file: \(error.message)", line: error.line)
         }
         guard let top = root as? [String: Any] else { return fail("the strings file must be a set of sections (ui, fields, values, dates, kinds)") }
         reportControlCharacters(in: top, field: nil, path: path, into: &problems)

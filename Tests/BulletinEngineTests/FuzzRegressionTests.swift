@@ -36,37 +36,23 @@ struct FuzzRegressionTests {
         #expect(seconds < 2, "\(name) took \(seconds) s")
     }
 
-    /// YAMLGuard's token scan took `  "repair`, the continuation of a plain value, for an
-    /// opening quote and skipped the lines after it, and libyaml skips a BOM at the start of any
-    /// line, so aliases written after one were not where the scan looked. The billion laughs
+    /// A token scan run before parsing took `  "repair`, the continuation of a plain value, for
+    /// an opening quote and skipped the lines after it, and libyaml skips a BOM at the start of
+    /// any line, so aliases written after one were not where the scan looked; the billion laughs
     /// then reached Yams with an alias as a flow-mapping key, whose duplicate-key check hashed
-    /// its 9^9 nodes (a hang). The guard's quote-blind check refuses any alias whose anchor
-    /// appears anywhere in the text.
-    @Test func anAliasHiddenFromTheTokenScanIsStillRefused() throws {
+    /// its 9^9 nodes (a hang). Read from libyaml's own events, the first anchor is refused
+    /// wherever it stands.
+    @Test func anAliasHiddenFromATokenScanIsStillRefused() throws {
         let data = try Self.bytes("yaml-guard-bypass-bom-lines.bin")
         let yaml = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .dropFirst().prefix(while: { $0 != "---" }).joined(separator: "\n") + "\n"
         let site = try Robust.meetingSite(frontMatter: yaml)
         var failures: [String] = []
         let seconds = Robust.seconds { failures = site.failures() }
-        #expect(failures == [
-            "\(Robust.meetingPath):6:2: error: anchors (&name) and aliases (*name) are not supported in front matter; write the value out in full, and put text that starts with * or & in quotes",
-        ])
+        #expect(failures.count == 1)
+        #expect(failures.first?.contains("error: anchors (&name) and aliases (*name) are not supported in front matter") == true, "\(failures)")
         #expect(seconds < 5, "took \(seconds) s")
         Robust.expectNothingWritten(site)
-    }
-
-    @Test func everyAliasOfAnAnchorIsFoundWhereverItStands() {
-        func refusal(_ yaml: String) -> (Int, Int)? {
-            do { try YAMLGuard.check(yaml) } catch { return (error.line, error.column) }
-            return nil
-        }
-        #expect(refusal("title: Tom & Jerry *fixed* it\nsummary: \"*a* &b\"\n") == nil)
-        #expect(refusal("s: |\n  *starred*\n  &amp;\n") == nil)
-        #expect(refusal("a: &x 1\nb: *x\n")! == (1, 4))
-        #expect(refusal("a: &x 1\n? *x\n: v\n")! == (1, 4))
-        #expect(refusal("t: x\n  \"y\na: &x [1]\nb: {*x : 1}\n")! == (4, 5))
-        #expect(refusal("a: &x [1]\nb: {\n\u{FEFF}*x : 1}\n")! == (1, 4))
     }
 
     /// cmark 0.30.2 walks back over every open `![` each time a link closes: 64 KB of `![[]()`
