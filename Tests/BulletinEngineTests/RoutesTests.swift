@@ -10,6 +10,21 @@ import Testing
 
 @Suite("Routes: output paths and links")
 struct RoutesTests {
+    /// The scanner refuses free pages named like the site's own top-level pages; that list is
+    /// kept beside the scanner (below Routes), so this checks it against what a build writes.
+    @Test func everyTopLevelNameOfTheSiteIsReservedFromFreePages() throws {
+        let site = try TestSite.builtEnglishSite(includeDrafts: true)
+        let freePages: Set<String> = ["about", "take-part", "imprint"]
+        var names = Set<String>()
+        for file in site.files where !file.hasPrefix(".") {
+            let first = String(file.split(separator: "/").first!)
+            names.insert(first.split(separator: ".").first.map(String.init) ?? first)
+        }
+        #expect(freePages.isSubset(of: names))
+        let unreserved = names.subtracting(freePages).subtracting(ContentScanner.reservedPageNames)
+        #expect(unreserved.isEmpty, "top-level names a free page could take: \(unreserved.sorted())")
+    }
+
     static func problem(community: String, slug: String) -> Record {
         Record(kind: .problems, community: community, slug: slug, sourcePath: "communities/\(community)/problems/\(slug).md",
                title: "T", date: nil, tags: [], draft: false, body: "", bundleAssets: [],
