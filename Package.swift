@@ -13,7 +13,8 @@ let acrossTargets: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"]
 
 let package = Package(
     name: "Bulletin",
-    platforms: [.macOS(.v13)],
+    // macOS 15 for the preview server's Synchronization.Mutex; the project is built and tested on Linux.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinEngine", targets: ["BulletinEngine"]),
@@ -24,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // `bulletin serve`: the HTTP server, and the service group that stops it on Ctrl-C or SIGTERM.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -83,10 +89,23 @@ let package = Package(
             ],
             swiftSettings: acrossTargets
         ),
+        // The preview server: builds on every save and serves the site with live reload.
+        .target(
+            name: "BulletinServe",
+            dependencies: [
+                "BulletinEngine", "BulletinModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinEngine", "BulletinModel",
+                "BulletinEngine", "BulletinModel", "BulletinServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Linked statically: a build that changes nothing starts in half the time
@@ -98,7 +117,8 @@ let package = Package(
             name: "BulletinEngineTests",
             dependencies: [
                 "BulletinEngine", "BulletinIncremental", "BulletinOutput", "BulletinRender", "BulletinSite",
-                "BulletinContent", "BulletinModel", "BulletinSupport",
+                "BulletinContent", "BulletinModel", "BulletinSupport", "BulletinServe",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"]
         ),

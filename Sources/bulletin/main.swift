@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulletinEngine
 import BulletinModel
+import BulletinServe
 import Foundation
 
 @main
@@ -8,7 +9,7 @@ struct Bulletin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Builds a community governance bulletin site from Markdown records.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }
 
@@ -76,6 +77,52 @@ struct Build: ParsableCommand {
             Runner.progress("Built \(report.files) files into \(output): \(report.pagesRendered) rendered, \(report.pagesWritten) written")
             return report.diagnostics
         }
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site and show it in your browser, building again on every save; pages reload by themselves.",
+        discussion: "Builds into a folder of its own, never into Public/. Ctrl-C stops it.")
+
+    @OptionGroup var folders: SiteFolders
+
+    @Option(help: "The port to serve on; 0 picks a free one.")
+    var port = 8000
+
+    @Option(help: "The address to listen on. The default lets only this computer in; 0.0.0.0 lets in every computer that can reach it.")
+    var bind = "127.0.0.1"
+
+    @Option(help: "The language of the error page (en or zh-CN); defaults to the site's.")
+    var diagnosticsLanguage: String?
+
+    func run() throws {
+        var options = ServeOptions(build: try folders.options(output: "Public"))
+        (options.port, options.host, options.diagnosticsLanguage) = (port, bind, diagnosticsLanguage)
+        if !["127.0.0.1", "localhost", "::1"].contains(bind) {
+            Runner.progress("warning: --bind \(bind) lets every computer that can reach this one see the preview, drafts included; use it only on a network you trust")
+        }
+        let server = PreviewServer(options, log: Runner.progress)
+        let outcome = Outcome()
+        let finished = DispatchSemaphore(value: 0)
+        Task {
+            do { try await server.run() } catch { outcome.set(error) }
+            finished.signal()
+        }
+        finished.wait()
+        if let error = outcome.error {
+            Runner.progress("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// How the server ended, handed from its task to the waiting thread.
+    private final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: (any Error)?
+        var error: (any Error)? { lock.withLock { stored } }
+        func set(_ error: any Error) { lock.withLock { stored = error } }
     }
 }
 

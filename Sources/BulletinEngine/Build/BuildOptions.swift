@@ -26,8 +26,9 @@ public struct BuildOptions: Sendable {
     var compileTemplates = true
     /// Pages of types the engine does not list itself, published after its own.
     var extraPages: (@Sendable (SiteGraph) -> [any PageType])?
-    /// Called before each output file is written; tests throw from it to simulate a full disk.
-    var beforeWrite: (@Sendable (String) throws -> Void)?
+    /// Called before each output file is written; tests throw from it to simulate a full disk,
+    /// and the preview server to stop a build when it is asked to stop.
+    public var beforeWrite: (@Sendable (String) throws -> Void)?
 
     public init(content: URL, templates: URL, output: URL, includeDrafts: Bool = false, moment: BuildMoment) {
         self.content = content

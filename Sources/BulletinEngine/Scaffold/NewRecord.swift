@@ -31,8 +31,7 @@ public enum NewRecord {
 
     /// Today in the site's time zone (from site.yml), as the build reckons it.
     public static func today(_ moment: BuildMoment, content: URL) -> SimpleDate {
-        let siteFile = SourceFile(path: "site.yml", url: content.appendingPathComponent("site.yml"))
-        let zone = ProfileParser.site(siteFile, sink: DiagnosticSink())?.timeZone ?? "UTC"
+        let zone = SiteSettings.read(content: content)?.timeZone ?? "UTC"
         return moment.today(timeZone: zone)
     }
 
