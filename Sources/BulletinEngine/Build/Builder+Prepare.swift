@@ -216,8 +216,7 @@ extension Builder {
         let graph = indexer.index(parsed.content)
         problems += indexer.diagnostics
         if site.baseURL == nil, !problems.contains(where: { $0.field == SiteFields.baseURL.key }) {
-            problems.append(Diagnostic(.warning, path: "site.yml", field: SiteFields.baseURL.key,
-                                       message: "is not set, so feed.xml, the community feeds and sitemap.xml are not written; add base_url: https://… to publish them"))
+            problems.append(Diagnostic(.warning, path: "site.yml", field: SiteFields.baseURL.key, .baseURLMissing))
         }
         clock.lap("index")
         let ordered = Diagnostic.ordered(problems)

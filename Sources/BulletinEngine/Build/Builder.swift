@@ -102,7 +102,7 @@ public struct Builder: Sendable {
             output.removeLeftovers()
             return lock
         } catch {
-            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+            throw writeFailure(Message(.outputLockFailed, ["reason": error.localizedDescription]))
         }
     }
 
@@ -111,8 +111,8 @@ public struct Builder: Sendable {
         stamp != nil && FileStamp(of: output.cacheFile) == stamp ? previous : BuildCache.load(from: output.cacheFile)
     }
 
-    func writeFailure(_ message: String) -> BuildFailed {
-        BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: message)])
+    func writeFailure(_ problem: Message) -> BuildFailed {
+        BuildFailed(diagnostics: [Diagnostic(path: options.output.path, problem)])
     }
 }
 
