@@ -37,6 +37,12 @@ public struct ProfileParser: Sendable {
                           timeZone: timeZone, pageSize: max(1, pageSize), unsafeHTML: f.bool(S.unsafeHTML) ?? false)
     }
 
+    /// site.yml's `language` alone, nil when it is not written or the file does not read: the
+    /// command line speaks in it before anything is checked.
+    public static func language(_ file: SourceFile) -> String? {
+        DocumentReader(labels: .none).readYAMLFile(file, sink: DiagnosticSink())?.string(SiteFields.language)
+    }
+
     func community(_ source: CommunitySource, sink: DiagnosticSink) -> Community? {
         guard let document = reader.readMarkdown(source.profile, sink: sink) else { return nil }
         let f = document.fields

@@ -1,9 +1,13 @@
-/// What the build as a whole says: its output folder, the date it takes for today, and `bulletin new`.
+/// What the build as a whole says: its output folder, the date it takes for today, `bulletin
+/// new`, and the lines that tell how far it has got.
 extension DiagnosticKind {
     static let buildKinds: [DiagnosticKind] = [
         outputOverlaps, outputNotOurs, outputLockFailed, outputReplaceFailed, outputWriteFailed, outputPathClash,
         nowInvalid, sourceDateEpochInvalid, newKindUnknown, newCommunityUnknown, newTitleGivesNoName, newFileExists,
         unexpected,
+        progressLoading, progressValidating, progressUnchanged, progressUnchangedStamps, progressIndexing,
+        progressNothingToRender, progressRendering, progressWriting, progressWaiting, progressBuilt, progressNoErrors,
+        progressFailedOne, progressFailed,
     ]
 
     /// `kind`: `overlapContent` or `overlapTemplates`.
@@ -76,4 +80,59 @@ extension DiagnosticKind {
         "unexpected",
         en: "%{text}",
         zh: "出现了意外的问题：%{text}")
+
+    public static let progressLoading = DiagnosticKind(
+        "progress-loading", .progress, en: "[1/5] Loading %{folder}", zh: "[1/5] 正在读取 %{folder}")
+
+    public static let progressValidating = DiagnosticKind(
+        "progress-validating", .progress, en: "[2/5] Validating %{count} files", zh: "[2/5] 正在检查 %{count} 个文件")
+
+    public static let progressUnchanged = DiagnosticKind(
+        "progress-unchanged", .progress,
+        en: "[2/5] Nothing changed since the last build",
+        zh: "[2/5] 自上次生成以来没有任何改动")
+
+    public static let progressUnchangedStamps = DiagnosticKind(
+        "progress-unchanged-stamps", .progress,
+        en: "[2/5] Nothing changed since the last build (no file's stamp changed)",
+        zh: "[2/5] 自上次生成以来没有任何改动（所有文件的修改时间都没变）")
+
+    public static let progressIndexing = DiagnosticKind(
+        "progress-indexing", .progress, en: "[3/5] Indexing %{count} records", zh: "[3/5] 正在整理 %{count} 条记录")
+
+    public static let progressNothingToRender = DiagnosticKind(
+        "progress-nothing-to-render", .progress,
+        en: "[4/5] Nothing changed in %{count} files",
+        zh: "[4/5] %{count} 个文件都没有变化")
+
+    public static let progressRendering = DiagnosticKind(
+        "progress-rendering", .progress,
+        en: "[4/5] Rendering %{count} of %{total} files",
+        zh: "[4/5] 正在生成 %{total} 个文件中的 %{count} 个")
+
+    public static let progressWriting = DiagnosticKind(
+        "progress-writing", .progress, en: "[5/5] Writing %{folder}", zh: "[5/5] 正在写入 %{folder}")
+
+    public static let progressWaiting = DiagnosticKind(
+        "progress-waiting", .progress,
+        en: "Waiting for another build into %{folder} to finish",
+        zh: "另一次生成正在写入 %{folder}，正在等它完成")
+
+    public static let progressBuilt = DiagnosticKind(
+        "progress-built", .progress,
+        en: "Built %{files} files into %{output}: %{rendered} rendered, %{written} written",
+        zh: "已生成 %{files} 个文件到 %{output}：其中重新生成 %{rendered} 个，写入 %{written} 个")
+
+    public static let progressNoErrors = DiagnosticKind(
+        "progress-no-errors", .progress, en: "No errors.", zh: "没有发现错误。")
+
+    public static let progressFailedOne = DiagnosticKind(
+        "progress-failed-one", .progress,
+        en: "Build failed: 1 error; nothing was written.",
+        zh: "生成失败：有 1 处错误；没有写入任何文件。")
+
+    public static let progressFailed = DiagnosticKind(
+        "progress-failed", .progress,
+        en: "Build failed: %{count} errors; nothing was written.",
+        zh: "生成失败：有 %{count} 处错误；没有写入任何文件。")
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BulletinContent
+@testable import BulletinEngine
 @testable import BulletinIncremental
 @testable import BulletinModel
 @testable import BulletinSupport
@@ -70,6 +71,23 @@ struct DiagnosticCatalogTests {
         #expect(list.text(in: .chinese) == "应当是以下之一：a、b、c")
     }
 
+    @Test func theLanguageFollowsTheSiteAndFallsBackToEnglish() throws {
+        #expect(DiagnosticLanguage(siteLanguage: "zh-CN") == .chinese)
+        #expect(DiagnosticLanguage(siteLanguage: "zh-Hant-TW") == .chinese)
+        #expect(DiagnosticLanguage(siteLanguage: "en") == .english)
+        #expect(DiagnosticLanguage(siteLanguage: "fr") == .english)
+        let zh = try TestSite.fixture("zh-site")
+        #expect(SiteSettings.diagnosticsLanguage(content: zh.content) == .chinese)
+        #expect(SiteSettings.diagnosticsLanguage(content: zh.content, choice: "en") == .english)
+        // A site.yml with other mistakes still gives its language.
+        try zh.write("site.yml", "language: zh-CN\npage_size: none\n")
+        #expect(SiteSettings.diagnosticsLanguage(content: zh.content) == .chinese)
+        try zh.write("site.yml", "language: [zh-CN\n")
+        #expect(SiteSettings.diagnosticsLanguage(content: zh.content) == .english)
+        try zh.remove("site.yml")
+        #expect(SiteSettings.diagnosticsLanguage(content: zh.content) == .english)
+    }
+
     @Test func aCachedWarningKeepsItsCodeAndArguments() throws {
         let original = Diagnostic(.warning, path: "a.md", line: 3, column: 2, field: "problems", .problemUnknown,
                                   ["slug": "x", "community": "c", "hint": Suggestion.hint(for: "lift", in: ["lifts", "roof"])])
@@ -79,5 +97,59 @@ struct DiagnosticCatalogTests {
         let read = try Diagnostic(from: &reader)
         #expect(read == original)
         #expect(read.message(in: .chinese) == "社区 c 里没有名为 “x” 的居民问题；您是不是想写 “lifts”？")
+    }
+}
+
+/// The command line speaks the site's language unless told otherwise.
+@Suite("Diagnostics in the site's language", .enabled(if: CLI.executable != nil, "the bulletin executable has not been built"))
+struct DiagnosticLanguageCLITests {
+    static let path = "communities/青友园/meetings/2024-01-01-broken.md"
+
+    static func brokenChineseSite() throws -> TestSite {
+        let site = try TestSite.fixture("zh-site")
+        try site.write(path, "---\ntitle: 测试\nformat: bench\noutcome: agreed\nattendence: 5\n---\n")
+        return site
+    }
+
+    static func run(_ command: String, _ site: TestSite, _ more: [String] = []) throws -> CLI.Result {
+        var arguments = [command, "--content", site.content.path, "--templates", Repo.templates.path, "--now", "2026-11-23"]
+        if command == "build" { arguments += ["--output", site.output.path] }
+        return try CLI.run(arguments + more, in: site.root)
+    }
+
+    @Test func aChineseSiteIsToldInChinese() throws {
+        let result = try Self.run("build", try Self.brokenChineseSite())
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(Self.path):5:1: error: attendence: 未知字段；您是不是想写 “attendance”？\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("生成失败：有 1 处错误；没有写入任何文件。"), "\(result.stderr)")
+        #expect(result.stderr.contains("[1/5] 正在读取 "), "\(result.stderr)")
+    }
+
+    @Test func theOptionChoosesEnglish() throws {
+        let result = try Self.run("build", try Self.brokenChineseSite(), ["--diagnostics-language", "en"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(Self.path):5:1: error: attendence: unknown field; did you mean \"attendance\"?\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("Build failed: 1 error; nothing was written."))
+        #expect(!DiagnosticCatalogTests.hasCJK(result.stderr.replacingOccurrences(of: Self.path, with: "")), "\(result.stderr)")
+    }
+
+    @Test func theOptionChoosesChineseForAnEnglishSite() throws {
+        let result = try Self.run("check", try BrokenContentTests.brokenSite(), ["--diagnostics-language", "zh-CN"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("communities/oak-court/meeting:1:1: error: “meeting” 不是存放记录的文件夹；您是不是想写 “meetings”？\n"),
+                "\(result.stderr)")
+        let bad = try Self.run("check", try BrokenContentTests.brokenSite(), ["--diagnostics-language", "fr"])
+        #expect(bad.status != 0 && bad.stderr.contains("diagnostics-language"), "\(bad.stderr)")
+    }
+
+    @Test func jsonGivesTheCodeAndBothMessages() throws {
+        let result = try Self.run("check", try Self.brokenChineseSite(), ["--diagnostics", "json"])
+        #expect(result.status == 1)
+        let line = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("{") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["code"] as? String == "field-unknown")
+        #expect(object["message"] as? String == "未知字段；您是不是想写 “attendance”？")
+        #expect(object["message_en"] as? String == "unknown field; did you mean \"attendance\"?")
+        #expect(object["field"] as? String == "attendence")
     }
 }

@@ -45,7 +45,7 @@ extension Builder {
         if plan.unchanged, let current = plan.current, plan.outputFiles == nil {
             let check = TreeCheck(of: output.target, current.1)
             if check.intact {
-                log("[4/5] Nothing changed in \(jobs.count) files")
+                say(.progressNothingToRender, ["count": jobs.count])
                 clock.lap("render")
                 var kept = [(current.0, current.1)]
                 if let spare = TreeIdentity(of: output.spareFolder), spare != current.0, let manifest = known[spare] { kept.append((spare, manifest)) }
@@ -84,13 +84,13 @@ extension Builder {
         }
         let loadedTheme = prepared.theme.loaded
         nextCache.complete { [trees] in BuildCache.encoded(trees: trees, last: last, theme: loadedTheme) }
-        log("[4/5] Rendering \(toRender) of \(jobs.count) files")
+        say(.progressRendering, ["count": toRender, "total": jobs.count])
         let written = jobs.indices.filter { work[$0] != .keep }
         let shared = update.sharedFiles(plan, written: written)
         let results = try renderPages(jobs, paths: paths, written: written, work: work, shared: shared, with: renderer, into: spare,
                                       empty: plan.spareWasEmpty, copyingFrom: output.target)
         clock.lap("render")
-        log("[5/5] Writing \(options.output.path)")
+        say(.progressWriting, ["folder": options.output.path])
         do {
             let patches = update.patches(stamping, written: written, results: results, in: spare,
                                          built: built == nil ? nil : 0, current: plan.current == nil ? nil : trees.count - 1)
