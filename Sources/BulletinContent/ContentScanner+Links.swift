@@ -14,25 +14,22 @@ extension ContentScanner {
         }
     }
 
-    static let loopMessage = "this link leads back into a folder that contains it, which would repeat the folder without end; remove it"
-
     /// Where a link leads, or nil (reported) when it must not be followed.
     mutating func resolvedLink(_ url: URL, path: String, folder: URL) -> URL? {
         guard let resolved = realpath(url.path, nil) else {
-            let reason = errno == ELOOP ? "goes round in a loop" : "points at something that does not exist"
-            report(path, "this link \(reason); remove it or copy the file in instead")
+            report(path, errno == ELOOP ? .linkCircular : .linkDangling)
             return nil
         }
         defer { free(resolved) }
         let target = String(cString: resolved)
         let rootPath = realRoot
         guard target == rootPath || target.hasPrefix(rootPath + "/") else {
-            report(path, "this is a link to \(target), outside the content folder; links are not followed out of it, copy the file in instead")
+            report(path, .linkOutside, ["target": target, "folder": DiagnosticKind.whereContentFolder])
             return nil
         }
         let here = folder.resolvingSymlinksInPath().standardizedFileURL.path
         if here == target || here.hasPrefix(target + "/") {
-            report(path, Self.loopMessage)
+            report(path, .linkLoop)
             return nil
         }
         return URL(fileURLWithPath: target)
@@ -44,7 +41,7 @@ extension ContentScanner {
     /// and with no call to the file system: a folder's stamp was taken when it was listed.
     mutating func leadsBackIntoTheWalk(_ stamp: FileStamp, path: String) -> Bool {
         guard walkPath.contains(FolderIdentity(stamp)) else { return false }
-        report(path, Self.loopMessage)
+        report(path, .linkLoop)
         return true
     }
 

@@ -51,7 +51,7 @@ public struct ContentScanner: Sendable {
     public mutating func scan() -> ContentInventory {
         var inventory = ContentInventory()
         guard isDirectory(root), let stamp = FileStamp(of: root) else {
-            report("", "the content folder does not exist; pass --content with the folder that holds site.yml")
+            report("", .contentFolderMissing)
             return inventory
         }
         walkPath = [FolderIdentity(stamp)]
@@ -64,11 +64,11 @@ public struct ContentScanner: Sendable {
             case ("communities", true): scanCommunities(entry, into: &inventory)
             default:
                 let known = ["site.yml", "pages", "media", "communities"]
-                report(name, "\"\(name)\" is not part of a bulletin content folder; \(Suggestion.hint(for: name, in: known)) (to keep a file here without publishing it, start its name with \"_\")")
+                report(name, .contentNameUnknown, ["name": name, "hint": Suggestion.hint(for: name, in: known)])
             }
         }
         if inventory.site == nil, isDirectory(root) {
-            report("site.yml", "site.yml is missing; create it with at least `title: <site name>`")
+            report("site.yml", .siteFileMissing)
         }
         // A name the walk reaches through more than one link is reported once, not once a way.
         var reported = Set<String>()
@@ -84,13 +84,13 @@ public struct ContentScanner: Sendable {
             let name = entry.name
             let path = "pages/" + name
             guard name.hasSuffix(".md"), !entry.isDirectory else {
-                report(path, "pages/ holds only Markdown files named <slug>.md")
+                report(path, .pagesOnlyMarkdown)
                 continue
             }
             let slug = String(name.dropLast(3))
-            guard checkIdentifier(slug, path: path, what: "page name", fullName: { $0 + ".md" }) else { continue }
+            guard checkIdentifier(slug, path: path, what: .whatPageName, fullName: { $0 + ".md" }) else { continue }
             guard !Self.reservedPageNames.contains(slug) else {
-                report(path, "the page name \"\(slug)\" is taken by a built-in page; choose another name")
+                report(path, .pageNameTaken, ["name": slug])
                 continue
             }
             pages.append((slug, SourceFile(path: path, location: entry.location, stamp: entry.stamp)))
@@ -123,10 +123,10 @@ public struct ContentScanner: Sendable {
         let community = folder.name
         let path = "communities/" + community
         guard folder.isDirectory else {
-            report(path, "communities/ holds one folder per community; move this file into a community folder")
+            report(path, .communitiesOnlyFolders)
             return
         }
-        guard checkIdentifier(community, path: path, what: "community folder name") else { return }
+        guard checkIdentifier(community, path: path, what: .whatCommunityFolder) else { return }
         walkPath.append(FolderIdentity(folder.stamp))
         defer { walkPath.removeLast() }
         var hasProfile = false
@@ -141,11 +141,11 @@ public struct ContentScanner: Sendable {
                 scanRecords(entry, path: childPath, kind: kind, community: community, into: &inventory.records)
             } else {
                 let known = ["community.md"] + RecordKind.allCases.map(\.rawValue)
-                report(childPath, "\"\(name)\" is not a record folder; \(Suggestion.hint(for: name, in: known))")
+                report(childPath, .recordFolderUnknown, ["name": name, "hint": Suggestion.hint(for: name, in: known)])
             }
         }
         if !hasProfile {
-            report(path + "/community.md", "community profile is missing; create community.md with `name:` and `street:`")
+            report(path + "/community.md", .communityProfileMissing)
         }
     }
 
@@ -169,7 +169,7 @@ public struct ContentScanner: Sendable {
                 } else if name.hasSuffix(".md") {
                     stem = String(name.dropLast(3))
                 } else {
-                    report(recordPath, "only Markdown records (.md) and bundle folders belong in \(kind.rawValue)/; put files a record links to in a bundle folder beside its index.md")
+                    report(recordPath, .recordFolderStrayFile, ["folder": kind.rawValue])
                     continue
                 }
                 guard let split = splitName(stem, suffix: isBundle ? "" : ".md", kind: kind, path: recordPath) else { continue }
@@ -181,7 +181,7 @@ public struct ContentScanner: Sendable {
                 let index = entry.location + "/index.md"
                 var info = stat()
                 guard stat(index, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                    report(recordPath, "a bundle folder needs an index.md holding the record")
+                    report(recordPath, .bundleIndexMissing)
                     continue
                 }
                 file = SourceFile(path: recordPath + "/index.md", location: index, stamp: FileStamp(info))
@@ -195,7 +195,7 @@ public struct ContentScanner: Sendable {
     /// `2024-05-18-roof-round-6` → (date, `roof-round-6`) for dated kinds; the stem itself otherwise.
     private mutating func splitName(_ stem: String, suffix: String, kind: RecordKind, path: String) -> (SimpleDate?, String)? {
         guard kind.isDated else {
-            return checkIdentifier(stem, path: path, what: "file name", fullName: { $0 + suffix }) ? (nil, stem) : nil
+            return checkIdentifier(stem, path: path, what: .whatFileName, fullName: { $0 + suffix }) ? (nil, stem) : nil
         }
         let looksDated = stem.utf8.count >= 10 && stem.utf8.prefix(10).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
         let prefix = looksDated ? String(decoding: stem.utf8.prefix(10), as: UTF8.self) : String(stem.prefix(10))
@@ -203,15 +203,15 @@ public struct ContentScanner: Sendable {
         guard looksDated, rest.utf8.count > 1, rest.first == "-" else {
             let words = Identifier.suggestion(for: looksDated ? String(rest) : stem) ?? "meeting-about-the-roof"
             let date = looksDated && SimpleDate(iso: prefix) != nil ? prefix : "2024-05-18"
-            report(path, "\(kind.rawValue) are named <YYYY-MM-DD>-<slug>; rename it to e.g. \"\(date)-\(words)\(suffix)\"")
+            report(path, .recordNameUndated, ["kind": kind.phrase, "example": "\(date)-\(words)\(suffix)"])
             return nil
         }
         guard let date = SimpleDate(iso: prefix) else {
-            report(path, "the date \"\(prefix)\" in the file name does not exist; write a real date as YYYY-MM-DD")
+            report(path, .recordDateImpossible, ["date": prefix])
             return nil
         }
         let slug = String(rest.dropFirst())
-        guard checkIdentifier(slug, path: path, what: "file name", fullName: { "\(prefix)-\($0)\(suffix)" }) else { return nil }
+        guard checkIdentifier(slug, path: path, what: .whatFileName, fullName: { "\(prefix)-\($0)\(suffix)" }) else { return nil }
         return (date, slug)
     }
 
@@ -248,15 +248,15 @@ public struct ContentScanner: Sendable {
     }
 
     /// `fullName` turns a valid name back into the whole file name to suggest.
-    private mutating func checkIdentifier(_ name: String, path: String, what: String,
+    private mutating func checkIdentifier(_ name: String, path: String, what: DiagnosticKind,
                                           fullName: (String) -> String = { $0 }) -> Bool {
         if Identifier.isValid(name) {
             guard Self.reservedNames.contains(name) else { return true }
-            report(path, "\"\(name)\" is reserved for the site's own pages; choose another name, e.g. \"\(fullName(name + "-1"))\"")
+            report(path, .nameReserved, ["name": name, "example": fullName(name + "-1")])
             return false
         }
-        let advice = Identifier.suggestion(for: name).map { "; rename it to \"\(fullName($0))\"" } ?? ""
-        report(path, "the \(what) \"\(name)\" may only use lowercase letters, digits and \"-\"\(advice)")
+        let advice: any MessageArgument = Identifier.suggestion(for: name).map { Message(.renameTo, ["name": fullName($0)]) } ?? ""
+        report(path, .nameInvalid, ["what": what, "name": name, "advice": advice])
         return false
     }
 
@@ -278,7 +278,7 @@ public struct ContentScanner: Sendable {
             if !entry.isDirectory {
                 found.append(SourceFile(path: path, location: entry.location, stamp: entry.stamp))
             } else if walkPath.count > Self.maxDepth { // The root is on it too: this is the entry's depth.
-                report(path, "this folder is more than \(Self.maxDepth) folders deep in the content folder; move what it holds into a folder higher up")
+                report(path, .folderTooDeep, ["depth": Self.maxDepth])
             } else {
                 found += files(under: entry, relativeTo: path)
             }
@@ -321,7 +321,7 @@ public struct ContentScanner: Sendable {
             if !name.utf8.allSatisfy({ $0 < 0x80 }) {
                 let composed = name.precomposedStringWithCanonicalMapping
                 guard composed.utf8.elementsEqual(name.utf8) else {
-                    report(path(), "the name is written with separate accent characters (decomposed Unicode), which looks the same as another spelling but is a different name; rename it to \"\(composed)\" (retype the accented letters)")
+                    report(path(), .nameDecomposed, ["name": composed])
                     return nil
                 }
             }
@@ -331,7 +331,7 @@ public struct ContentScanner: Sendable {
             guard found == 0 else {
                 // The listing puts U+FFFD for bytes that are not UTF-8, and no file has that name.
                 if name.unicodeScalars.contains("\u{FFFD}") {
-                    report(path(), "the name is not valid UTF-8 text (it shows as \"\u{FFFD}\" here), so it cannot be published; rename the file, retyping its name")
+                    report(path(), .nameNotUTF8)
                 }
                 return nil
             }
@@ -346,7 +346,7 @@ public struct ContentScanner: Sendable {
             case S_IFREG: return Entry(name: name, location: real, isDirectory: false, stamp: FileStamp(info))
             case S_IFDIR: return Entry(name: name, location: real, isDirectory: true, stamp: FileStamp(info))
             default:
-                report(path(), "is not a plain file or folder (it is a pipe, socket or device); remove it from the content folder")
+                report(path(), .notAPlainFile, ["folder": DiagnosticKind.whereContentFolder])
                 return nil
             }
         }
@@ -383,7 +383,7 @@ public struct ContentScanner: Sendable {
         return fileManager.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    mutating func report(_ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, message: message))
+    mutating func report(_ path: String, _ kind: DiagnosticKind, _ arguments: KeyValuePairs<String, any MessageArgument> = [:]) {
+        diagnostics.append(Diagnostic(path: path, kind, arguments))
     }
 }

@@ -19,9 +19,8 @@ public enum ControlCharacters {
     }
 
     /// What to tell the writer about `scalar`, found in a value.
-    public static func problem(_ scalar: Unicode.Scalar) -> String {
+    public static func problem(_ scalar: Unicode.Scalar) -> Message {
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        let byte = String(repeating: "0", count: max(0, 2 - hex.count)) + hex
-        return "holds the invisible control character U+00\(byte), which a page cannot show; remove it (in quotes it may be written as an escape such as \\x\(byte))"
+        return Message(.fieldControlCharacter, ["code": String(repeating: "0", count: max(0, 2 - hex.count)) + hex])
     }
 }

@@ -21,17 +21,17 @@ public struct DocumentReader: Sendable {
     func readMarkdown(_ file: SourceFile, data: Data, sink: DiagnosticSink) -> Document? {
         guard let text = decode(data, file: file, sink: sink) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
-            sink.add(Diagnostic(path: file.path, message: "the file is empty; start it with a line `---`, the fields (at least `title: ...`), then another `---` line"))
+            sink.add(Diagnostic(path: file.path, .fileEmpty))
             return nil
         }
         let split: FrontMatter
         do {
             split = try FrontMatter.split(text)
         } catch .missingOpening {
-            sink.add(Diagnostic(path: file.path, message: "the file must start with a line `---`, then the fields, then another `---` line before the text"))
+            sink.add(Diagnostic(path: file.path, .frontMatterMissing))
             return nil
         } catch {
-            sink.add(Diagnostic(path: file.path, message: "the front matter is never closed; add a line `---` after the last field"))
+            sink.add(Diagnostic(path: file.path, .frontMatterUnclosed))
             return nil
         }
         guard let fields = readYAML(split.yaml, path: file.path, firstLine: split.yamlFirstLine, sink: sink) else { return nil }
@@ -49,11 +49,11 @@ public struct DocumentReader: Sendable {
 
     private func readData(_ file: SourceFile, sink: DiagnosticSink) -> Data? {
         guard let data = FileManager.default.contents(atPath: file.location) else {
-            sink.add(Diagnostic(path: file.path, message: "cannot be read; check the file's permissions"))
+            sink.add(Diagnostic(path: file.path, .fileUnreadable))
             return nil
         }
         guard data.count <= Self.maximumSize else {
-            sink.add(Diagnostic(path: file.path, message: "is \(Size.text(data.count)), more than the \(Size.text(Self.maximumSize)) a record may be; move photos and scans into a bundle folder beside its index.md"))
+            sink.add(Diagnostic(path: file.path, .fileTooLarge, ["size": Size.text(data.count), "limit": Size.text(Self.maximumSize)]))
             return nil
         }
         return data
@@ -65,14 +65,11 @@ public struct DocumentReader: Sendable {
         } catch {
             switch error {
             case .invalidUTF8(let line, let column):
-                sink.add(Diagnostic(path: file.path, line: line, column: column,
-                                    message: "the text is not valid UTF-8; save the file as UTF-8 in your editor"))
+                sink.add(Diagnostic(path: file.path, line: line, column: column, .textNotUTF8))
             case .utf16:
-                sink.add(Diagnostic(path: file.path,
-                                    message: "the file is saved as UTF-16 (\"Unicode\" in some editors); save it as UTF-8"))
+                sink.add(Diagnostic(path: file.path, .textUTF16))
             case .nulByte(let line, let column):
-                sink.add(Diagnostic(path: file.path, line: line, column: column,
-                                    message: "the file holds a NUL byte, so it is not a text file; save it again as plain UTF-8 text"))
+                sink.add(Diagnostic(path: file.path, line: line, column: column, .textNULByte))
             }
             return nil
         }
@@ -83,7 +80,7 @@ public struct DocumentReader: Sendable {
             let root = try YAMLTree.read(yaml, firstLine: firstLine)
             return FieldReader.document(root, path: path, lineOffset: firstLine, sink: sink, labels: labels)
         } catch {
-            sink.add(Diagnostic(path: path, line: error.line, column: error.column, field: error.field, message: error.message))
+            sink.add(Diagnostic(path: path, line: error.line, column: error.column, field: error.field, error.reason))
             return nil
         }
     }

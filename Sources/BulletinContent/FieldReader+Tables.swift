@@ -49,7 +49,9 @@ extension FieldReader {
 
     func position(of field: FieldSpec) -> FieldPosition? { position(of: field.key) }
 
-    func report(field: FieldSpec, _ message: String) { report(field: field.key, message) }
+    func report(field: FieldSpec, _ kind: DiagnosticKind, _ arguments: KeyValuePairs<String, any MessageArgument> = [:]) {
+        report(field: field.key, Message(kind, arguments))
+    }
 
-    func report(_ mark: YAMLMark?, field: FieldSpec, _ message: String) { report(mark, field: field.key, message) }
+    func report(_ mark: YAMLMark?, field: FieldSpec, _ kind: DiagnosticKind) { report(mark, field: field.key, Message(kind)) }
 }

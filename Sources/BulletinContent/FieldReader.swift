@@ -29,7 +29,7 @@ final class FieldReader {
         if case .mapping(let mapping, _) = node {
             for (key, value) in mapping {
                 guard case .scalar(let name) = key else {
-                    report(key.mark, field: nil, "a field name must be a word such as `title`, not a list or a set of fields")
+                    report(key.mark, field: nil, Message(.fieldNameNotWord))
                     continue
                 }
                 keys.append(name.string)
@@ -43,9 +43,9 @@ final class FieldReader {
     func rejectUnknownKeys(_ known: [String]) {
         for (index, key) in keys.enumerated() where !known.contains(key) {
             let keyMark = keyMarks[index] ?? nodes[index].mark
-            let hint = Suggestion.nearest(to: key, in: known).map { "did you mean \"\($0)\"?" }
-                ?? "known fields are: " + known.joined(separator: ", ")
-            report(keyMark, field: key, "unknown field; \(hint)")
+            let hint = Suggestion.nearest(to: key, in: known).map { Message(.didYouMean, ["word": $0]) }
+                ?? Message(.knownFields, ["fields": known])
+            report(keyMark, field: key, Message(.fieldUnknown, ["hint": hint]))
         }
     }
 
@@ -67,15 +67,15 @@ final class FieldReader {
     // MARK: Scalars
 
     func string(_ key: String, required: Bool = false, example: String? = nil) -> String? {
-        let example = example ?? "some text"
+        let example = example?.messageArgument ?? DiagnosticKind.exampleSomeText.messageArgument
         guard let node = present(key, required: required, example: example) else { return nil }
         guard case .scalar(let scalar) = node else {
-            report(node.mark, field: key, "found \(describe(node)), expected text on one line, e.g. \(key): \(example)")
+            report(node.mark, field: key, Message(.fieldNotText, values: ["found": describe(node), "key": .text(key), "example": example]))
             return nil
         }
         let text = scalar.string.trimmed
         if text.isEmpty {
-            if required { report(node.mark, field: key, "is empty; write \(key): \(example)") }
+            if required { report(node.mark, field: key, Message(.fieldEmpty, values: ["key": .text(key), "example": example])) }
             return nil
         }
         if let control = ControlCharacters.first(in: text) {
@@ -86,16 +86,16 @@ final class FieldReader {
     }
 
     func int(_ key: String, required: Bool = false) -> Int? {
-        guard let node = present(key, required: required, example: "12") else { return nil }
+        guard let node = present(key, required: required, example: .text("12")) else { return nil }
         if case .scalar(let scalar) = node, let n = Int(scalar.string.utf8.contains(UInt8(ascii: "_")) ? scalar.string.replacingOccurrences(of: "_", with: "") : scalar.string), n >= 0 {
             return n
         }
-        report(node.mark, field: key, "found \(describe(node)), expected a whole number such as 12")
+        report(node.mark, field: key, Message(.fieldNotNumber, values: ["found": describe(node)]))
         return nil
     }
 
     func bool(_ key: String) -> Bool? {
-        guard let node = present(key, required: false, example: "true") else { return nil }
+        guard let node = present(key, required: false, example: .text("true")) else { return nil }
         if case .scalar(let scalar) = node {
             switch scalar.string.lowercased() {
             case "true", "yes": return true
@@ -103,38 +103,38 @@ final class FieldReader {
             default: break
             }
         }
-        report(node.mark, field: key, "found \(describe(node)), expected true or false")
+        report(node.mark, field: key, Message(.fieldNotFlag, values: ["found": describe(node)]))
         return nil
     }
 
     func date(_ key: String, required: Bool = false) -> SimpleDate? {
-        guard let node = present(key, required: required, example: "2024-05-18") else { return nil }
+        guard let node = present(key, required: required, example: .text("2024-05-18")) else { return nil }
         if case .scalar(let scalar) = node, let date = SimpleDate(iso: scalar.string) { return date }
-        report(node.mark, field: key, "found \(describe(node)), expected a date written YYYY-MM-DD, e.g. 2024-05-18")
+        report(node.mark, field: key, Message(.fieldNotDate, values: ["found": describe(node)]))
         return nil
     }
 
     func time(_ key: String) -> TimeOfDay? {
-        guard let node = present(key, required: false, example: "\"19:30\"") else { return nil }
+        guard let node = present(key, required: false, example: .text("\"19:30\"")) else { return nil }
         if case .scalar(let scalar) = node, let time = TimeOfDay(text: scalar.string) { return time }
-        report(node.mark, field: key, "found \(describe(node)), expected a time written HH:MM, e.g. \(key): \"19:30\"")
+        report(node.mark, field: key, Message(.fieldNotTime, values: ["found": describe(node), "key": .text(key)]))
         return nil
     }
 
     /// An enumerated value: its snake_case name, or its display name in the site's language.
     func choice<E: ContentEnum>(_ key: String, _ type: E.Type, required: Bool = false) -> E? {
         let names = E.allCases.map(\.rawValue)
-        guard let node = present(key, required: required, example: names[0]) else { return nil }
+        guard let node = present(key, required: required, example: .text(names[0])) else { return nil }
         guard case .scalar(let scalar) = node else {
-            report(node.mark, field: key, "found \(describe(node)), expected one of: \(names.joined(separator: ", "))")
+            report(node.mark, field: key, Message(.fieldNotChoice, values: ["found": describe(node), "values": names.messageArgument]))
             return nil
         }
         let written = scalar.string.trimmed
         if let value = E(rawValue: written) ?? E(rawValue: written.lowercased()) { return value }
         if let raw = labels.value(forLabel: written, group: E.group), let value = E(rawValue: raw) { return value }
         let candidates = names + labels.labels(in: E.group)
-        let hint = Suggestion.nearest(to: written, in: candidates).map { "did you mean \"\($0)\"? " } ?? ""
-        report(node.mark, field: key, "found \"\(written)\", \(hint)expected one of: \(names.joined(separator: ", "))")
+        let hint = Suggestion.nearest(to: written, in: candidates).map { Message(.didYouMeanFirst, ["word": $0]).messageArgument } ?? .text("")
+        report(node.mark, field: key, Message(.choiceUnknown, values: ["value": .text(written), "hint": hint, "values": names.messageArgument]))
         return nil
     }
 
@@ -144,15 +144,15 @@ final class FieldReader {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence, _) = node else {
             if case .scalar = node {
-                report(node.mark, field: key, "found \(describe(node)), expected a list, e.g. \(key): [first, second]")
+                report(node.mark, field: key, Message(.fieldNotList, values: ["found": describe(node), "key": .text(key)]))
             } else {
-                report(node.mark, field: key, "found \(describe(node)), expected a list of text")
+                report(node.mark, field: key, Message(.fieldNotTextList, values: ["found": describe(node)]))
             }
             return []
         }
         return sequence.enumerated().compactMap { index, item in
             guard case .scalar(let scalar) = item else {
-                report(item.mark, field: "\(key)[\(index + 1)]", "found \(describe(item)), expected text")
+                report(item.mark, field: "\(key)[\(index + 1)]", Message(.listItemNotText, values: ["found": describe(item)]))
                 return nil
             }
             let text = scalar.string.trimmed
@@ -168,12 +168,12 @@ final class FieldReader {
     func mapList<T>(_ key: String, example: String, _ read: (FieldReader) -> T?) -> [T] {
         guard let node = value(key) else { return [] }
         guard case .sequence(let sequence, _) = node else {
-            report(node.mark, field: key, "found \(describe(node)), expected a list of entries, each like: - \(example)")
+            report(node.mark, field: key, Message(.fieldNotEntries, values: ["found": describe(node), "example": .text(example)]))
             return []
         }
         return sequence.enumerated().compactMap { index, item in
             guard case .mapping = item else {
-                report(item.mark, field: "\(key)[\(index + 1)]", "found \(describe(item)), expected an entry like: \(example)")
+                report(item.mark, field: "\(key)[\(index + 1)]", Message(.entryNotFields, values: ["found": describe(item), "example": .text(example)]))
                 return nil
             }
             return read(nested(item, field: "\(key)[\(index + 1)]"))
@@ -184,7 +184,7 @@ final class FieldReader {
     func map(_ key: String, example: String) -> FieldReader? {
         guard let node = value(key) else { return nil }
         guard case .mapping = node else {
-            report(node.mark, field: key, "found \(describe(node)), expected fields like: \(example)")
+            report(node.mark, field: key, Message(.fieldNotGroup, values: ["found": describe(node), "example": .text(example)]))
             return nil
         }
         return nested(node, field: key)
@@ -192,16 +192,16 @@ final class FieldReader {
 
     // MARK: Reporting
 
-    func report(_ mark: YAMLMark?, field: String?, _ message: String) {
+    func report(_ mark: YAMLMark?, field: String?, _ problem: Message) {
         let line = (mark?.line ?? self.mark?.line ?? 1) + lineOffset - 1
         let column = mark?.column ?? 1
         sink.add(Diagnostic(path: path, line: line, column: column,
-                            field: field.map { fieldPrefix.isEmpty ? $0 : "\(fieldPrefix).\($0)" }, message: message))
+                            field: field.map { fieldPrefix.isEmpty ? $0 : "\(fieldPrefix).\($0)" }, problem))
     }
 
     /// Reports a problem that concerns a field as a whole (e.g. a missing required field).
-    func report(field: String, _ message: String) {
-        report(value(field)?.mark ?? mark, field: field, message)
+    func report(field: String, _ problem: Message) {
+        report(value(field)?.mark ?? mark, field: field, problem)
     }
 
     private func nested(_ node: YAMLNode, field: String) -> FieldReader {
@@ -210,19 +210,20 @@ final class FieldReader {
                            sink: sink, labels: labels)
     }
 
-    private func present(_ key: String, required: Bool, example: String) -> YAMLNode? {
+    private func present(_ key: String, required: Bool, example: Message.Argument) -> YAMLNode? {
         if let node = value(key) { return node }
         if required {
-            report(mark, field: key, "is required; add a line `\(key): \(example)`")
+            report(mark, field: key, Message(.fieldRequired, values: ["key": .text(key), "example": example]))
         }
         return nil
     }
 
-    private func describe(_ node: YAMLNode) -> String {
+    /// What a value turned out to be, as messages put it.
+    private func describe(_ node: YAMLNode) -> Message.Argument {
         switch node {
-        case .scalar(let s): "\"\(s.string)\""
-        case .mapping: "a set of fields"
-        case .sequence: "a list"
+        case .scalar(let s): Message(.foundValue, ["value": s.string]).messageArgument
+        case .mapping: DiagnosticKind.foundFields.messageArgument
+        case .sequence: DiagnosticKind.foundList.messageArgument
         }
     }
 
@@ -234,12 +235,11 @@ extension FieldReader {
     static func document(_ root: YAMLNode?, path: String, lineOffset: Int, sink: DiagnosticSink,
                          labels: ValueLabels) -> FieldReader? {
         guard let root, case .mapping = root else {
-            let found = root.map { node -> String in
-                if case .sequence = node { return "a list" }
-                return "a single value"
-            } ?? "nothing"
-            sink.add(Diagnostic(path: path, line: lineOffset, column: 1,
-                                message: "front matter holds \(found); write one `field: value` per line, e.g. title: Roof repair meeting"))
+            let found: DiagnosticKind = root.map { node in
+                if case .sequence = node { return .foundList }
+                return .foundSingleValue
+            } ?? .foundNothing
+            sink.add(Diagnostic(path: path, line: lineOffset, column: 1, .frontMatterNotFields, ["found": found]))
             return nil
         }
         return FieldReader(mapping: root, path: path, lineOffset: lineOffset, sink: sink, labels: labels)

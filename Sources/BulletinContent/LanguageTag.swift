@@ -44,11 +44,11 @@ public enum LanguageTag {
     /// Why `language` cannot be the site's, or nil when it can. `available` holds the languages
     /// the theme has strings for; when it is nil or empty only the syntax is checked, and the
     /// theme names its missing strings itself.
-    static func problem(with language: String, available: [String]?) -> String? {
+    static func problem(with language: String, available: [String]?) -> Message? {
         if let available, !available.isEmpty {
             guard !available.contains(language) else { return nil }
-            return "is \"\(language)\", which is not a language this theme has; write one of: \(available.joined(separator: ", "))"
+            return Message(.languageNotInTheme, ["language": language, "languages": available])
         }
-        return isWellFormed(language) ? nil : "is \"\(language)\", which is not a language tag; write one such as en or zh-CN"
+        return isWellFormed(language) ? nil : Message(.languageNotATag, ["language": language])
     }
 }

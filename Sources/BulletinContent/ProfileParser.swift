@@ -15,7 +15,7 @@ public struct ProfileParser: Sendable {
         var baseURL = f.string(S.baseURL)
         if let url = baseURL {
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                f.report(field: S.baseURL, "found \"\(url)\", expected an absolute address such as https://bulletin.example.org/")
+                f.report(field: S.baseURL, .baseURLNotAbsolute, ["value": url])
                 baseURL = nil
             } else if !url.hasSuffix("/") {
                 baseURL = url + "/"
@@ -23,18 +23,24 @@ public struct ProfileParser: Sendable {
         }
         let timeZone = f.string(S.timeZone) ?? "UTC"
         if SiteClock.timeZone(named: timeZone) == nil {
-            f.report(field: S.timeZone, "found \"\(timeZone)\", expected an IANA time zone name such as Asia/Shanghai")
+            f.report(field: S.timeZone, .timeZoneUnknown, ["value": timeZone])
         }
         let pageSize = f.int(S.pageSize) ?? 20
-        if pageSize < 1 { f.report(field: S.pageSize, "must be at least 1") }
+        if pageSize < 1 { f.report(field: S.pageSize, .pageSizeTooSmall) }
         let language = f.string(S.language)
         // A language refused here reads no strings: without it the theme cannot be loaded.
         let refused = language.flatMap { LanguageTag.problem(with: $0, available: languages) }
-        if let refused { f.report(field: S.language, refused) }
+        if let refused { f.report(field: S.language.key, refused) }
         guard let title, refused == nil else { return nil }
         return SiteConfig(title: title, language: language ?? "en", baseURL: baseURL,
                           description: f.string(S.description), publisher: f.string(S.publisher),
                           timeZone: timeZone, pageSize: max(1, pageSize), unsafeHTML: f.bool(S.unsafeHTML) ?? false)
+    }
+
+    /// site.yml's `language` alone, nil when it is not written or the file does not read: the
+    /// command line speaks in it before anything is checked.
+    public static func language(_ file: SourceFile) -> String? {
+        DocumentReader(labels: .none).readYAMLFile(file, sink: DiagnosticSink())?.string(SiteFields.language)
     }
 
     func community(_ source: CommunitySource, sink: DiagnosticSink) -> Community? {

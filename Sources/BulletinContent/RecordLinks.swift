@@ -11,21 +11,22 @@ public enum RecordLinks {
         let files = Set(record.bundleAssets.map { String($0.dropFirst(bundleRoot.count)) })
         return links.compactMap { link in
             guard let target = localTarget(link.destination) else { return nil }
-            let what = link.isImage ? "the image" : "the link"
-            func problem(_ message: String) -> Diagnostic {
-                Diagnostic(path: record.sourcePath, line: record.bodyFirstLine + link.line - 1, column: max(1, link.column),
-                           message: message)
+            let what: DiagnosticKind = link.isImage ? .whatImage : .whatLink
+            func problem(_ kind: DiagnosticKind, _ more: [String: Message.Argument] = [:]) -> Diagnostic {
+                let named = more.merging(["what": what.messageArgument, "target": .text(link.destination)]) { $1 }
+                return Diagnostic(path: record.sourcePath, line: record.bodyFirstLine + link.line - 1, column: max(1, link.column),
+                                  Message(kind, values: named))
             }
             guard isBundle else {
                 if target.hasPrefix("../") && !link.isImage { return nil }
-                return problem("\(what) \"\(link.destination)\" points at a file beside this record, but only a bundle publishes files: make the record a folder \(fileStem(record.sourcePath))/ holding index.md and the file")
+                return problem(.bundleLinkNeedsBundle, ["stem": .text(fileStem(record.sourcePath))])
             }
             guard let resolved = resolve(target) else {
-                return problem("\(what) \"\(link.destination)\" points outside the record's bundle folder; put the file in the bundle and link it by name")
+                return problem(.bundleLinkOutside)
             }
             guard files.contains(resolved) else {
-                let near = Suggestion.nearest(to: resolved, in: files.sorted()).map { " (did you mean \"\($0)\"?)" } ?? ""
-                return problem("\(what) \"\(link.destination)\" names a file that is not in the bundle folder\(near); add the file or correct the name")
+                let near = Suggestion.nearest(to: resolved, in: files.sorted()).map { Message(.didYouMeanAside, ["word": $0]).messageArgument }
+                return problem(.bundleFileMissing, ["near": near ?? .text("")])
             }
             return nil
         }

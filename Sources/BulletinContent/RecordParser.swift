@@ -54,7 +54,7 @@ public struct RecordParser {
 
     private func checkDateAgrees(_ f: FieldReader, _ date: FieldSpec, _ source: RecordSource) {
         guard let written = f.date(date), let fileDate = source.fileDate, written != fileDate else { return }
-        f.report(field: date, "is \(written) but the file name says \(fileDate); make them agree (the file name decides the page address)")
+        f.report(field: date, .dateDisagreesWithFileName, ["date": "\(written)", "fileDate": "\(fileDate)"])
     }
 
     private func meeting(_ f: FieldReader) -> Meeting? {
@@ -63,8 +63,7 @@ public struct RecordParser {
         let status = f.choice(M.status, MeetingStatus.self) ?? .held
         let outcome = f.choice(M.outcome, MeetingOutcome.self)
         if status == .held, outcome == nil, !f.has(M.outcome) {
-            f.report(f.value(M.status)?.mark, field: M.outcome,
-                     "is required for a meeting that was held; add e.g. `outcome: agreed` (or set `status: scheduled`)")
+            f.report(f.value(M.status)?.mark, field: M.outcome, .outcomeRequired)
         }
         let participants = f.entries(M.participants) { p in
             p.string(ParticipantFields.role).map { ParticipantGroup(role: $0, count: p.int(ParticipantFields.count)) }
@@ -82,7 +81,7 @@ public struct RecordParser {
             problems: f.stringList(M.problems), round: f.int(M.round), outcome: outcome,
             decisions: f.stringList(M.decisions), vote: vote(f, M.vote), followUp: followUp, summary: f.string(M.summary))
         if let start = meeting.time, let end = meeting.endTime, end < start {
-            f.report(field: M.endTime, "is \(end), before the start time \(start); check both times")
+            f.report(field: M.endTime, .endTimeBeforeStart, ["end": "\(end)", "start": "\(start)"])
         }
         return format == nil ? nil : meeting
     }
@@ -113,10 +112,10 @@ public struct RecordParser {
         let status = f.choice(P.status, ProblemStatus.self)
         let resolved = f.date(P.resolved)
         if status == .resolved, resolved == nil, !f.has(P.resolved) {
-            f.report(f.value(P.status)?.mark, field: P.resolved, "is required when status is resolved; add `resolved: YYYY-MM-DD`")
+            f.report(f.value(P.status)?.mark, field: P.resolved, .resolvedRequired)
         }
         if let raised, let resolved, resolved < raised {
-            f.report(field: P.resolved, "is \(resolved), before the problem was raised on \(raised)")
+            f.report(field: P.resolved, .resolvedBeforeRaised, ["resolved": "\(resolved)", "raised": "\(raised)"])
         }
         guard let raised, let status else { return nil }
         return Problem(raised: raised, raisedBy: f.string(P.raisedBy), category: f.choice(P.category, ProblemCategory.self),

@@ -50,7 +50,7 @@ public struct RenderedBodies: Sendable {
     static func render(_ record: Record, markdown: MarkdownRenderer) -> Rendered {
         if let line = MarkdownLimits.overNested(record.body) {
             let problem = Diagnostic(path: record.sourcePath, line: record.bodyFirstLine + line - 1,
-                                     message: "this line opens more than \(MarkdownLimits.maximumNesting) quotes or lists inside each other; use fewer `>` or list markers")
+                                     .markdownTooDeep, ["depth": MarkdownLimits.maximumNesting])
             return Rendered(html: "", summary: record.meeting?.summary.map(shorten), problems: [problem])
         }
         let output = markdown.render(record.body)

@@ -46,7 +46,14 @@ public struct YAMLProblem: Error, Equatable {
     public let line: Int
     public let column: Int
     public var field: String?
-    public let message: String
+    public let reason: Message
+
+    /// The reason in English.
+    public var message: String { reason.english }
+
+    init(line: Int, column: Int, field: String? = nil, message reason: Message) {
+        (self.line, self.column, self.field, self.reason) = (line, column, field, reason)
+    }
 }
 
 public enum YAMLTree {
@@ -59,7 +66,7 @@ public enum YAMLTree {
     static func read(_ yaml: String, firstLine: Int = 1) throws(YAMLProblem) -> YAMLNode? {
         _ = libyamlLimitLifted
         if yaml.utf8.count > maximumBytes {
-            throw YAMLProblem(line: firstLine, column: 1, message: "the front matter is \(Size.text(yaml.utf8.count)), more than the \(Size.text(maximumBytes)) fields may take; move long text below the closing `---`")
+            throw YAMLProblem(line: firstLine, column: 1, message: Message(.yamlTooLarge, ["size": Size.text(yaml.utf8.count), "limit": Size.text(maximumBytes)]))
         }
         var text = yaml
         // On the heap: libyaml keeps working on the parser between calls, so it must not move.
@@ -67,7 +74,7 @@ public enum YAMLTree {
         parser.initialize(to: yaml_parser_t())
         defer { parser.deinitialize(count: 1); parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            throw YAMLProblem(line: firstLine, column: 1, message: "the front matter cannot be read: out of memory")
+            throw YAMLProblem(line: firstLine, column: 1, message: Message(.yamlOutOfMemory))
         }
         defer { yaml_parser_delete(parser) }
         let outcome = text.withUTF8 { bytes -> Result<YAMLNode?, YAMLProblem> in
@@ -129,11 +136,11 @@ private struct Events {
         var event = try next()
         defer { yaml_event_delete(&event) }
         // libyaml gives events in a fixed order around a document; anything else is not YAML.
-        guard event.type == type else { throw problem(at: event.start_mark, "the front matter is not valid YAML") }
+        guard event.type == type else { throw problem(at: event.start_mark, Message(.yamlStructure)) }
     }
 
-    private func problem(at mark: yaml_mark_t, field: String? = nil, _ message: String) -> YAMLProblem {
-        YAMLProblem(line: Int(mark.line) + firstLine, column: Int(mark.column) + 1, field: field, message: message)
+    private func problem(at mark: yaml_mark_t, field: String? = nil, _ reason: Message) -> YAMLProblem {
+        YAMLProblem(line: Int(mark.line) + firstLine, column: Int(mark.column) + 1, field: field, message: reason)
     }
 
     private func refuseAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, at mark: yaml_mark_t) throws(YAMLProblem) {
@@ -185,21 +192,21 @@ private struct Events {
                 if let text = key.string {
                     if let first = firstLines[text] {
                         throw YAMLProblem(line: key.mark.line + firstLine - 1, column: key.mark.column, field: name,
-                                          message: "the field \"\(name)\" is written more than once (first on line \(first + firstLine - 1)); keep one")
+                                          message: Message(.yamlDuplicateField, ["field": name, "line": first + firstLine - 1]))
                     }
                     firstLines[text] = key.mark.line
                 }
                 pairs.append((key, try node(startingWith: next(), depth: depth + 1, field: name)))
             }
         default:
-            throw problem(at: event.start_mark, "the front matter is not valid YAML")
+            throw problem(at: event.start_mark, Message(.yamlStructure))
         }
     }
 
     private func checkDepth(_ depth: Int, at mark: yaml_mark_t) throws(YAMLProblem) {
         // libyaml's own limit (1000 levels) is never reached.
         if depth > YAMLTree.maximumDepth {
-            throw problem(at: mark, "the front matter is nested more than \(YAMLTree.maximumDepth) levels deep; fields need only a few levels")
+            throw problem(at: mark, Message(.yamlTooDeep, ["depth": YAMLTree.maximumDepth]))
         }
     }
 }

@@ -39,7 +39,7 @@ public struct BuildCache: Sendable {
         }
     }
 
-    public static let formatVersion = 17
+    public static let formatVersion = 18
     /// Changes with the program: a new build of bulletin starts with an empty cache.
     public let engine: Digest
     /// By the digest of the file's location: reading and writing the cache makes no string

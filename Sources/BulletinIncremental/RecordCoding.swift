@@ -204,12 +204,12 @@ extension Diagnostic {
         w.int(line)
         w.int(column)
         w.optional(field) { $0.string($1) }
-        w.string(message)
+        problem.write(to: &w)
     }
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Damaged) {
         self.init(try r.choice(Severity.self), path: try r.string(), line: try r.int(), column: try r.int(),
-                  field: try r.optional { r throws(BinaryReader.Damaged) in try r.string() }, message: try r.string())
+                  field: try r.optional { r throws(BinaryReader.Damaged) in try r.string() }, try Message(from: &r))
     }
 }
 

@@ -12,12 +12,12 @@ public enum BuildMoment: Sendable, Equatable {
     public static func resolve(now: String?, environment: [String: String]) throws -> BuildMoment {
         if let now {
             guard let date = SimpleDate(iso: now) else { throw BuildFailed(diagnostics: [
-                Diagnostic(path: "--now", message: "found \"\(now)\", expected a date written YYYY-MM-DD")]) }
+                Diagnostic(path: "--now", .nowInvalid, ["value": now])]) }
             return .date(date)
         }
         if let raw = environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = TimeInterval(raw) else { throw BuildFailed(diagnostics: [
-                Diagnostic(path: "SOURCE_DATE_EPOCH", message: "found \"\(raw)\", expected whole seconds since 1970")]) }
+                Diagnostic(path: "SOURCE_DATE_EPOCH", .sourceDateEpochInvalid, ["value": raw])]) }
             return .epoch(seconds)
         }
         return .epoch(Date().timeIntervalSince1970)

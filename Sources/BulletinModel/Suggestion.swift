@@ -16,9 +16,9 @@ public enum Suggestion {
     }
 
     /// `did you mean "x"?` or the whole list when nothing is close.
-    public static func hint(for word: String, in candidates: [String]) -> String {
-        if let near = nearest(to: word, in: candidates) { return "did you mean \"\(near)\"?" }
-        return "expected one of: " + candidates.joined(separator: ", ")
+    public static func hint(for word: String, in candidates: [String]) -> Message {
+        if let near = nearest(to: word, in: candidates) { return Message(.didYouMean, ["word": near]) }
+        return Message(.expectedOneOf, ["values": candidates])
     }
 
     public static func editDistance(_ a: String, _ b: String) -> Int {

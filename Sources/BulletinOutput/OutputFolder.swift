@@ -91,17 +91,17 @@ public struct OutputFolder {
     /// Refuses outputs that would overwrite the sources or a folder that is not ours.
     public func checkSafe(content: URL, templates: URL) -> Diagnostic? {
         let out = target.path
-        for (kind, source) in [("content", content), ("templates", templates)] {
+        for (kind, source) in [(DiagnosticKind.overlapContent, content), (.overlapTemplates, templates)] {
             let src = Self.realPath(source.standardizedFileURL).path
             if out == src || out.hasPrefix(src + "/") || src.hasPrefix(out + "/") {
-                return Diagnostic(path: target.path, message: "the output folder overlaps the \(kind) folder \(src); choose a separate folder such as Public/")
+                return Diagnostic(path: target.path, .outputOverlaps, ["kind": kind, "folder": src])
             }
         }
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return nil }
         let entries = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
         if !isDirectory.boolValue || (!entries.isEmpty && !entries.contains(Self.marker)) {
-            return Diagnostic(path: target.path, message: "this folder exists and was not made by bulletin (no \(Self.marker) file), so it will not be replaced; choose an empty or new output folder")
+            return Diagnostic(path: target.path, .outputNotOurs, ["marker": Self.marker])
         }
         return nil
     }

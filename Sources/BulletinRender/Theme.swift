@@ -87,16 +87,16 @@ public struct Theme: Sendable {
                 let name = String(file.path.dropFirst(folder.count + 1).dropLast(".mustache".count))
                 if folder == "partials" { partials.append(name) }
                 guard names.insert(name).inserted else {
-                    problems.append(Diagnostic(path: file.path, message: "a layout and a partial are both named \"\(name)\"; rename the partial"))
+                    problems.append(Diagnostic(path: file.path, .templateNameClash, ["name": name]))
                     continue
                 }
                 guard let data = FileManager.default.contents(atPath: file.location),
                       let text = String(data: data, encoding: .utf8) else {
-                    problems.append(Diagnostic(path: file.path, message: "cannot be read as UTF-8 text; save the template as UTF-8"))
+                    problems.append(Diagnostic(path: file.path, .templateNotUTF8))
                     continue
                 }
                 if data.contains(0) {
-                    problems.append(Diagnostic(path: file.path, message: "holds a NUL byte, which a page cannot show; save the template as plain UTF-8 text"))
+                    problems.append(Diagnostic(path: file.path, .templateNULByte))
                     continue
                 }
                 templatesDigest.add(file.path)
@@ -119,7 +119,7 @@ public struct Theme: Sendable {
                     problems.append(TemplateErrors.diagnostic(error, text: text, path: path))
                     continue
                 } catch {
-                    problems.append(Diagnostic(path: path, message: "template syntax error: \(error)"))
+                    problems.append(Diagnostic(path: path, .templateError, ["error": "\(error)"]))
                     continue
                 }
                 partialUses += ThemeFiles.partialNames(in: text).map { ($0.name, path, $0.line, $0.column) }
@@ -128,12 +128,11 @@ public struct Theme: Sendable {
         }
         // A layout refused as a link already has its message.
         for layout in requiredLayouts where !names.contains(layout) && !problems.contains(where: { $0.path == "layouts/\(layout).mustache" }) {
-            problems.append(Diagnostic(path: "layouts/\(layout).mustache", message: "the theme has no \(layout) layout, which the site needs; add layouts/\(layout).mustache"))
+            problems.append(Diagnostic(path: "layouts/\(layout).mustache", .layoutMissing, ["layout": layout]))
         }
         for use in partialUses where !names.contains(use.name) {
-            let hint = partials.isEmpty ? "add it" : Suggestion.hint(for: use.name, in: partials.sorted())
-            problems.append(Diagnostic(path: use.path, line: use.line, column: use.column,
-                                       message: "includes the partial \"\(use.name)\", but there is no partials/\(use.name).mustache; \(hint)"))
+            let hint = partials.isEmpty ? Message(.addIt) : Suggestion.hint(for: use.name, in: partials.sorted())
+            problems.append(Diagnostic(path: use.path, line: use.line, column: use.column, .partialMissing, ["name": use.name, "hint": hint]))
         }
         let assets = ThemeFiles.list("assets", in: root, problems: &problems)
         guard let strings, problems.isEmpty else { return (nil, problems) }
@@ -213,18 +212,22 @@ enum TemplateErrors {
         // The parser's position is one line down: the engine puts a pragma line before each template.
         var line = max(1, error.context.lineNumber - 1)
         var column = error.context.columnNumber
-        var message = explain(error.error)
+        let problem = explain(error.error)
+        // The section still open where another name closes one, when there is one.
+        var stillOpen: String?
         if case .unfinishedName? = error.error as? MustacheTemplate.Error,
            let open = lines.indices.first(where: { lines[$0].range(of: "{{") != nil && !tagsClose(lines[$0]) }) {
             // A tag never closed is read on into the next lines; the line that opened it is the one to fix.
             line = open + 1
             column = lines[open].distance(from: lines[open].startIndex, to: lastOpening(lines[open])) + 1
-        } else if case .sectionCloseNameIncorrect? = error.error as? MustacheTemplate.Error,
-                  let open = openSection(before: line, in: lines) {
-            message += "; the section open here is {{\(open)}}"
+        } else if case .sectionCloseNameIncorrect? = error.error as? MustacheTemplate.Error {
+            stillOpen = openSection(before: line, in: lines)
         }
         let source = line <= lines.count ? lines[line - 1].trimmingCharacters(in: .whitespaces) : ""
-        return Diagnostic(path: path, line: line, column: column, message: "template syntax error: \(message) in `\(source)`")
+        if let stillOpen {
+            return Diagnostic(path: path, line: line, column: column, .templateSyntaxSection, ["problem": problem, "open": stillOpen, "source": source])
+        }
+        return Diagnostic(path: path, line: line, column: column, .templateSyntax, ["problem": problem, "source": source])
     }
 
     private static func tagsClose(_ line: Substring) -> Bool {
@@ -252,18 +255,17 @@ enum TemplateErrors {
         return stack.last
     }
 
-    static func explain(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+    static func explain(_ error: Error) -> Message {
+        guard let error = error as? MustacheTemplate.Error else { return Message(.mustacheOther, ["error": "\(error)"]) }
         switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with ({{#x}}…{{/x}})"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section is opened but never closed; add {{/name}}"
-        case .invalidSetDelimiter: return "the delimiter-changing tag {{=…=}} is malformed"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
-            return "only {{$block}} overrides may appear inside {{<parent}}…{{/parent}}"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "the {{%…}} setting is not recognised"
-        @unknown default: return "\(error)"
+        case .sectionCloseNameIncorrect: return Message(.mustacheSectionName)
+        case .unfinishedName: return Message(.mustacheUnclosedTag)
+        case .expectedSectionEnd: return Message(.mustacheSectionUnclosed)
+        case .invalidSetDelimiter: return Message(.mustacheBadDelimiter)
+        case .transformAppliedToInheritanceSection: return Message(.mustacheTransformInheritance)
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return Message(.mustacheInheritContent)
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return Message(.mustacheSetting)
+        @unknown default: return Message(.mustacheOther, ["error": "\(error)"])
         }
     }
 }

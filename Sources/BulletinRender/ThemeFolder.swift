@@ -89,14 +89,13 @@ private struct ThemeWalk {
         var location = location
         if info.st_mode & S_IFMT == S_IFLNK {
             guard let target = Self.realPath(location) else {
-                let reason = errno == ELOOP ? "goes round in a loop" : "points at something that does not exist"
-                return refuse(path, "this link \(reason); remove it or copy the file in instead")
+                return refuse(path, Message(errno == ELOOP ? .linkCircular : .linkDangling))
             }
             guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                return refuse(path, "this is a link to \(target), outside the theme folder; links are not followed out of it, copy the file in instead")
+                return refuse(path, Message(.linkOutside, ["target": target, "folder": DiagnosticKind.whereThemeFolder]))
             }
             if folder == target || folder.hasPrefix(target + "/") || listing.contains(target) {
-                return refuse(path, "this link leads back into a folder that contains it, which would repeat the folder without end; remove it")
+                return refuse(path, Message(.linkLoop))
             }
             guard stat(target, &info) == 0 else { return nil }
             location = target
@@ -104,12 +103,12 @@ private struct ThemeWalk {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return (location, false, FileStamp(info))
         case S_IFDIR: return (location, true, FileStamp(info))
-        default: return refuse(path, "is not a plain file or folder (it is a pipe, socket or device); remove it from the theme folder")
+        default: return refuse(path, Message(.notAPlainFile, ["folder": DiagnosticKind.whereThemeFolder]))
         }
     }
 
-    private mutating func refuse(_ path: String, _ message: String) -> (location: String, isDirectory: Bool, stamp: FileStamp)? {
-        problems.append(Diagnostic(path: path, message: message))
+    private mutating func refuse(_ path: String, _ problem: Message) -> (location: String, isDirectory: Bool, stamp: FileStamp)? {
+        problems.append(Diagnostic(path: path, problem))
         return nil
     }
 

@@ -89,56 +89,56 @@ extension ThemeStrings {
     static func load(language: String, available: [String], data: Data?) -> (ThemeStrings?, [Diagnostic]) {
         let path = LanguageTag.isWellFormed(language) ? "strings/\(language).yml" : "strings"
         var problems: [Diagnostic] = []
-        func fail(_ message: String, line: Int = 1) -> (ThemeStrings?, [Diagnostic]) {
-            (nil, problems + [Diagnostic(path: path, line: line, message: message)])
+        func fail(_ problem: Message, line: Int = 1) -> (ThemeStrings?, [Diagnostic]) {
+            (nil, problems + [Diagnostic(path: path, line: line, problem)])
         }
         guard let data else {
-            return fail("the theme has no strings for the site language \"\(language)\"; available: \(available.joined(separator: ", "))")
+            return fail(Message(.stringsLanguageMissing, ["language": language, "available": available]))
         }
         let root: Any?
         do {
             // Every value is a word to show, so nothing is resolved to numbers or booleans.
             root = try YAMLTree.plainValue(of: String(decoding: data, as: UTF8.self))
         } catch {
-            return fail("cannot read the strings file: \(error.message)", line: error.line)
+            return fail(Message(.stringsUnreadable, ["problem": error.reason]), line: error.line)
         }
-        guard let top = root as? [String: Any] else { return fail("the strings file must be a set of sections (ui, fields, values, dates, kinds)") }
+        guard let top = root as? [String: Any] else { return fail(Message(.stringsNotSections)) }
         reportControlCharacters(in: top, field: nil, path: path, into: &problems)
         func section(_ name: String) -> [String: String] {
             guard let raw = top[name] as? [String: Any] else {
-                problems.append(Diagnostic(path: path, message: "section \"\(name)\" is missing"))
+                problems.append(Diagnostic(path: path, .stringsSectionMissing, ["name": name]))
                 return [:]
             }
             return raw.compactMapValues { "\($0)" }
         }
         let ui = section("ui"), fields = section("fields")
         for key in requiredUIKeys where ui[key] == nil {
-            problems.append(Diagnostic(path: path, field: "ui.\(key)", message: "is missing; the engine shows this word"))
+            problems.append(Diagnostic(path: path, field: "ui.\(key)", .stringsWordMissing))
         }
         for key in requiredFieldKeys where fields[key] == nil {
-            problems.append(Diagnostic(path: path, field: "fields.\(key)", message: "is missing; the engine labels this field with it"))
+            problems.append(Diagnostic(path: path, field: "fields.\(key)", .stringsFieldLabelMissing))
         }
         var groups: [String: [String: String]] = [:]
         let rawValues = top["values"] as? [String: Any] ?? [:]
         for type in allContentEnums {
             let labels = (rawValues[type.group] as? [String: Any] ?? [:]).compactMapValues { "\($0)" }
             for name in type.allCaseNames where labels[name] == nil {
-                problems.append(Diagnostic(path: path, field: "values.\(type.group).\(name)", message: "is missing; give the display name of this value"))
+                problems.append(Diagnostic(path: path, field: "values.\(type.group).\(name)", .stringsValueLabelMissing))
             }
             groups[type.group] = labels
         }
         let dates = top["dates"] as? [String: Any] ?? [:]
         let months = (dates["months"] as? [Any] ?? []).map { "\($0)" }
-        if months.count != 12 { problems.append(Diagnostic(path: path, field: "dates.months", message: "must list the 12 month names")) }
+        if months.count != 12 { problems.append(Diagnostic(path: path, field: "dates.months", .stringsMonths)) }
         let format = dates["format"] as? String ?? ""
         if !format.contains("{day}") || !format.contains("{year}") {
-            problems.append(Diagnostic(path: path, field: "dates.format", message: "must contain {day}, {month} or {month_name}, and {year}"))
+            problems.append(Diagnostic(path: path, field: "dates.format", .stringsDateFormat))
         }
         var kinds: [String: (one: String, many: String)] = [:]
         let rawKinds = top["kinds"] as? [String: Any] ?? [:]
         for kind in RecordKind.allCases {
             guard let entry = rawKinds[kind.singular] as? [String: Any], let one = entry["one"], let many = entry["many"] else {
-                problems.append(Diagnostic(path: path, field: "kinds.\(kind.singular)", message: "needs `one:` and `many:` names"))
+                problems.append(Diagnostic(path: path, field: "kinds.\(kind.singular)", .stringsKindNames))
                 continue
             }
             kinds[kind.singular] = ("\(one)", "\(many)")
@@ -158,7 +158,7 @@ extension ThemeStrings {
                 reportControlCharacters(in: item, field: "\(field ?? "")[\(index + 1)]", path: path, into: &problems)
             }
         } else if let control = ControlCharacters.first(in: "\(value)") {
-            problems.append(Diagnostic(path: path, field: field, message: ControlCharacters.problem(control)))
+            problems.append(Diagnostic(path: path, field: field, ControlCharacters.problem(control)))
         }
     }
 }

@@ -5,42 +5,18 @@ import Foundation
 /// its file, line, column and field, the message, and the lines around it, in the site's
 /// language. It stands alone (its style inline) and reads at 320 px and at large text sizes.
 enum ErrorPage {
-    struct Words: Sendable {
-        let language: String
-        let title: String
-        let intro: String
-        let count: @Sendable (Int) -> String
-        let file: String
-        let line: String
-        let column: String
-        let field: String
-
-        static let english = Words(
-            language: "en", title: "The site could not be built",
-            intro: "Fix what is described below and save the file: this page reloads by itself and shows the site again once it builds.",
-            count: { $0 == 1 ? "1 problem" : "\($0) problems" },
-            file: "File", line: "line", column: "column", field: "Field")
-        static let chinese = Words(
-            language: "zh-CN", title: "网站未能生成",
-            intro: "请按下面的说明修改文件并保存：本页会自动刷新，网站生成成功后即显示网站。",
-            count: { "共 \($0) 处问题" },
-            file: "文件", line: "行", column: "列", field: "字段")
-
-        /// Chinese for a site in any Chinese language tag, English otherwise.
-        static func forLanguage(_ tag: String) -> Words {
-            tag.lowercased().hasPrefix("zh") ? chinese : english
-        }
-    }
-
     /// `roots`: where a diagnostic's path may be found, content first, then the theme.
-    static func html(_ diagnostics: [Diagnostic], words: Words, roots: [URL]) -> [UInt8] {
+    static func html(_ diagnostics: [Diagnostic], language: DiagnosticLanguage, roots: [URL]) -> [UInt8] {
+        func say(_ kind: DiagnosticKind, _ arguments: KeyValuePairs<String, any MessageArgument> = [:]) -> String {
+            escape(Message(kind, arguments).text(in: language))
+        }
         var html = """
             <!DOCTYPE html>
-            <html lang="\(words.language)">
+            <html lang="\(language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(words.title))</title>
+            <title>\(say(.serveErrorTitle))</title>
             <style>
             body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;font-size:1.125rem;line-height:1.6;color:#1a1a1a;background:#fff;margin:0;padding:1rem}
             main{max-width:60rem;margin:0 auto}
@@ -56,17 +32,17 @@ enum ErrorPage {
             </head>
             <body>
             <main>
-            <h1>\(escape(words.title))</h1>
-            <p>\(escape(words.intro))</p>
-            <p><strong>\(escape(words.count(diagnostics.count)))</strong></p>
+            <h1>\(say(.serveErrorTitle))</h1>
+            <p>\(say(.serveErrorIntro))</p>
+            <p><strong>\(say(.serveErrorCount, ["count": diagnostics.count]))</strong></p>
             <ol>
 
             """
         for diagnostic in diagnostics {
-            html += "<li><h2>\(escape(diagnostic.path)) <span class=\"where\">\(escape(words.line)) \(diagnostic.line), "
-                + "\(escape(words.column)) \(diagnostic.column)</span></h2>\n"
-            if let field = diagnostic.field { html += "<p>\(escape(words.field)): <code>\(escape(field))</code></p>\n" }
-            html += "<p class=\"message\">\(escape(diagnostic.message))</p>\n"
+            html += "<li><h2>\(escape(diagnostic.path)) <span class=\"where\">\(say(.serveLine)) \(diagnostic.line), "
+                + "\(say(.serveColumn)) \(diagnostic.column)</span></h2>\n"
+            if let field = diagnostic.field { html += "<p>\(say(.serveField)): <code>\(escape(field))</code></p>\n" }
+            html += "<p class=\"message\">\(escape(diagnostic.message(in: language)))</p>\n"
             if let excerpt = excerpt(of: diagnostic, roots: roots) { html += excerpt }
             html += "</li>\n"
         }

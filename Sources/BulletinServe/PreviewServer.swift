@@ -54,15 +54,16 @@ public final class PreviewServer: Sendable {
         configured.output = work.appendingPathComponent("site")
         configured.useCache = true
         configured.keepDataUntilExit = false
-        let build = configured
         let site = SiteSettings.read(content: options.build.content)
-        let words = ErrorPage.Words.forLanguage(options.diagnosticsLanguage ?? site?.language ?? "en")
+        let language = SiteSettings.diagnosticsLanguage(content: options.build.content, choice: options.diagnosticsLanguage)
+        configured.language = language
+        let build = configured
         let roots = [options.build.content, options.build.templates]
         let (version, log) = (self.version, self.log)
         let rebuilds = Rebuilds { stopRequested in
             var options = build
             options.beforeWrite = { _ in if stopRequested() { throw CancellationError() } }
-            Self.buildOnce(options, state: state, words: words, roots: roots, log: log)
+            Self.buildOnce(options, state: state, language: language, roots: roots, log: log, stopped: stopRequested)
             version.raise()
         }
         rebuilds.request()
@@ -85,7 +86,7 @@ public final class PreviewServer: Sendable {
                 // The first build is under way on its thread; pages are served once it is done.
                 while version.current == 0 { try? await Task.sleep(for: .milliseconds(5)) }
                 let address = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(channel.localAddress?.port ?? 0)/")!
-                log("Serving \(title) at \(address.absoluteString) (Ctrl-C stops it)")
+                log(Message(.serveServing, ["title": title, "address": address.absoluteString]).text(in: language))
                 await ready(address)
             },
             logger: logger)
@@ -99,29 +100,31 @@ public final class PreviewServer: Sendable {
         do {
             try await serviceGroup.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            throw ServeFailure(description: Self.portInUse(options.port, host: host))
+            throw ServeFailure(description: Self.portInUse(options.port, host: host).text(in: language))
         }
     }
 
     /// Stops the server as Ctrl-C does.
     public func stop() async { await group.get()?.triggerGracefulShutdown() }
 
-    private static func buildOnce(_ options: BuildOptions, state: PreviewState, words: ErrorPage.Words, roots: [URL],
-                                  log: @Sendable (String) -> Void) {
+    private static func buildOnce(_ options: BuildOptions, state: PreviewState, language: DiagnosticLanguage, roots: [URL],
+                                  log: @Sendable (String) -> Void, stopped: () -> Bool) {
         let start = ContinuousClock.now
         do {
             let report = try Builder(options: options).build()
             state.built()
-            for diagnostic in report.diagnostics { log(diagnostic.description) }
-            let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
-                + (ContinuousClock.now - start).components.seconds * 1000
-            log("Built \(report.files) files in \(milliseconds) ms: \(report.pagesRendered) rendered, \(report.pagesWritten) written")
+            for diagnostic in report.diagnostics { log(diagnostic.description(in: language)) }
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            log(Message(.serveBuilt, ["files": report.files, "milliseconds": Int(milliseconds), "rendered": report.pagesRendered,
+                                      "written": report.pagesWritten]).text(in: language))
         } catch {
+            // A build stopped because the server is stopping has nothing to show.
+            if stopped() { return }
             let diagnostics = error.diagnostics
-            for diagnostic in diagnostics { log(diagnostic.description) }
-            if diagnostics.first?.message.contains("CancellationError") == true { return }
-            state.failed(ErrorPage.html(diagnostics, words: words, roots: roots))
-            log("Build failed: \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); the browser shows \(error.errorCount == 1 ? "it" : "them") until fixed")
+            for diagnostic in diagnostics { log(diagnostic.description(in: language)) }
+            state.failed(ErrorPage.html(diagnostics, language: language, roots: roots))
+            log(Message(.serveFailed, ["count": error.errorCount]).text(in: language))
         }
     }
 
@@ -131,9 +134,11 @@ public final class PreviewServer: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw ServeFailure(description: "cannot make the preview's folder \(folder.path): \(error.localizedDescription)")
+            throw ServeFailure(description: Message(.serveFolderFailed, ["folder": folder.path, "reason": error.localizedDescription]).english)
         }
-        guard let real = realpath(folder.path, nil) else { throw ServeFailure(description: "cannot open the preview's folder \(folder.path)") }
+        guard let real = realpath(folder.path, nil) else {
+            throw ServeFailure(description: Message(.serveFolderFailed, ["folder": folder.path, "reason": String(cString: strerror(errno))]).english)
+        }
         defer { free(real) }
         return URL(fileURLWithPath: String(cString: real), isDirectory: true)
     }
@@ -146,13 +151,13 @@ public final class PreviewServer: Sendable {
     }
 
     /// The message for a port in use, naming one that is free now.
-    static func portInUse(_ port: Int, host: String) -> String {
+    static func portInUse(_ port: Int, host: String) -> Message {
         let free = (port + 1...port + 100).first { candidate in
             guard candidate < 65536 else { return false }
             return isFree(candidate, host: host)
         }
-        let hint = free.map { "try --port \($0), which is free now, or --port 0 to let the system pick one" } ?? "try --port 0 to let the system pick one"
-        return "port \(port) is already in use (another `bulletin serve`, or another program); \(hint)"
+        let hint = free.map { Message(.servePortHint, ["port": $0]) } ?? Message(.servePortZeroHint)
+        return Message(.servePortInUse, ["port": port, "hint": hint])
     }
 
     private static func isFree(_ port: Int, host: String) -> Bool {
@@ -177,11 +182,6 @@ private final class ServiceGroupBox: @unchecked Sendable {
     func get() -> ServiceGroup? { lock.withLock { group } }
 }
 
-extension Error {
-    /// What a failed build reported; any other error as one diagnostic.
-    fileprivate var diagnostics: [Diagnostic] {
-        (self as? BuildFailed)?.diagnostics ?? [Diagnostic(path: ".", message: "\(self)")]
-    }
-
+extension BuildFailed {
     fileprivate var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) }
 }

@@ -70,7 +70,7 @@ public struct SiteIndexer {
         for index in all.indices.sorted(by: { all[$0].sourcePath < all[$1].sourcePath }) {
             let record = all[index]
             if let other = byKey[keys[index]] {
-                report(record.sourcePath, message: "gives the same page address as \(other.sourcePath) (both are \"\(record.slug)\" in \(record.kind.rawValue)); rename one of them")
+                report(record.sourcePath, Message(.pageAddressClash, ["other": other.sourcePath, "slug": record.slug, "kind": record.kind.phrase]))
             } else {
                 byKey[keys[index]] = record
             }
@@ -143,8 +143,8 @@ public struct SiteIndexer {
     private static func references(_ records: [Record], byKey: [RecordKey: Record], publishedKeys: Set<RecordKey>?,
                                    includeDrafts: Bool, today: SimpleDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func report(_ path: String, at place: (field: String, position: FieldPosition), severity: Diagnostic.Severity = .error, message: String) {
-            diagnostics.append(Self.diagnostic(path, at: place.position, field: place.field, severity: severity, message: message))
+        func report(_ path: String, at place: (field: String, position: FieldPosition), severity: Diagnostic.Severity = .error, _ problem: Message) {
+            diagnostics.append(Self.diagnostic(path, at: place.position, field: place.field, severity: severity, problem))
         }
         for record in records where includeDrafts || !record.draft {
             // A function, not a closure value: one was allocated for every record.
@@ -152,44 +152,41 @@ public struct SiteIndexer {
                 (field.key, record.fieldPositions[field.key] ?? FieldPosition(line: 1, column: 1))
             }
             if record.links.meetingStatus == .scheduled, let date = record.date, date < today {
-                report(record.sourcePath, at: at(MeetingFields.status), severity: .warning, message: "this meeting is still `status: scheduled` but its date has passed; once it is held, set `status: held` and its `outcome`")
+                report(record.sourcePath, at: at(MeetingFields.status), severity: .warning, Message(.meetingDatePassed))
             }
             for slug in record.links.problems {
                 let key = SiteGraph.key(record.community, .problems, slug)
                 if byKey[key] == nil {
                     let known = records.filter { $0.community == record.community && $0.kind == .problems }.map(\.slug).sorted()
-                    let hint = known.isEmpty ? "this community has no problems/ yet; add problems/\(slug).md"
-                        : Suggestion.hint(for: slug, in: known)
+                    let hint = known.isEmpty ? Message(.noProblemsYet, ["slug": slug]) : Suggestion.hint(for: slug, in: known)
                     report(record.sourcePath, at: at(MeetingFields.problems),
-                           message: "no problem \"\(slug)\" in community \(record.community); \(hint)")
+                           Message(.problemUnknown, ["slug": slug, "community": record.community, "hint": hint]))
                 } else if let publishedKeys, !publishedKeys.contains(key) {
-                    report(record.sourcePath, at: at(MeetingFields.problems), severity: .warning,
-                           message: "problem \"\(slug)\" is a draft, so this meeting does not link to it until it is published")
+                    report(record.sourcePath, at: at(MeetingFields.problems), severity: .warning, Message(.problemIsDraft, ["slug": slug]))
                 }
             }
             if let old = record.links.supersedes {
                 let key = SiteGraph.key(record.community, .conventions, old)
                 if old == record.slug {
-                    report(record.sourcePath, at: at(ConventionFields.supersedes),
-                           message: "a convention cannot supersede itself; name the earlier version's file name")
+                    report(record.sourcePath, at: at(ConventionFields.supersedes), Message(.conventionSupersedesItself))
                 } else if byKey[key] == nil {
                     let known = records.filter { $0.community == record.community && $0.kind == .conventions && $0.slug != record.slug }
                         .map(\.slug).sorted()
+                    let hint = known.isEmpty ? Message(.noOtherConvention) : Suggestion.hint(for: old, in: known)
                     report(record.sourcePath, at: at(ConventionFields.supersedes),
-                           message: "no convention \"\(old)\" in community \(record.community); "
-                               + (known.isEmpty ? "this community has no other convention; remove `supersedes` or add the earlier version" : Suggestion.hint(for: old, in: known)))
+                           Message(.conventionUnknown, ["slug": old, "community": record.community, "hint": hint]))
                 }
             }
         }
         return diagnostics
     }
 
-    private mutating func report(_ path: String, message: String) {
-        diagnostics.append(Self.diagnostic(path, at: FieldPosition(line: 1, column: 1), field: nil, severity: .error, message: message))
+    private mutating func report(_ path: String, _ problem: Message) {
+        diagnostics.append(Self.diagnostic(path, at: FieldPosition(line: 1, column: 1), field: nil, severity: .error, problem))
     }
 
     private static func diagnostic(_ path: String, at position: FieldPosition, field: String?,
-                                   severity: Diagnostic.Severity, message: String) -> Diagnostic {
-        Diagnostic(severity, path: path, line: position.line, column: position.column, field: field, message: message)
+                                   severity: Diagnostic.Severity, _ problem: Message) -> Diagnostic {
+        Diagnostic(severity, path: path, line: position.line, column: position.column, field: field, problem)
     }
 }

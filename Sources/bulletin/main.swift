@@ -40,12 +40,37 @@ enum DiagnosticFormat: String, ExpressibleByArgument {
     case text, json
 }
 
+/// `--diagnostics-language`, for `build` and `check`.
+struct DiagnosticsLanguage: ParsableArguments {
+    @Option(help: "The language of problems and progress lines (en or zh-CN); defaults to the site's.")
+    var diagnosticsLanguage: Choice?
+
+    /// `zh`, `zh-cn` and the other Chinese tags are taken as zh-CN, as they are in site.yml.
+    struct Choice: ExpressibleByArgument {
+        let language: DiagnosticLanguage
+
+        init?(argument: String) {
+            guard ["en", "zh"].contains(where: { argument.lowercased().hasPrefix($0) }) else { return nil }
+            language = DiagnosticLanguage(siteLanguage: argument)
+        }
+
+        static var allValueStrings: [String] { DiagnosticLanguage.allCases.map(\.rawValue) }
+    }
+
+    /// The choice, else the site's language (English when site.yml cannot be read).
+    func resolved(content: String) -> DiagnosticLanguage {
+        diagnosticsLanguage?.language ?? SiteSettings.diagnosticsLanguage(content: URL(fileURLWithPath: content))
+    }
+}
+
 struct Build: ParsableCommand {
     // Named here: left to ArgumentParser, the name is made from the type's, which asks the
     // runtime to describe the type at start-up (about a millisecond of every build).
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder, replacing it whole.")
 
     @OptionGroup var folders: SiteFolders
+
+    @OptionGroup var language: DiagnosticsLanguage
 
     @Option(help: "The output folder; replaced only by a complete, error-free build.")
     var output = "Public"
@@ -57,8 +82,10 @@ struct Build: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        try Runner(format: folders.diagnostics).run {
+        let runner = Runner(format: folders.diagnostics, language: language.resolved(content: folders.content))
+        try runner.run {
             var options = try folders.options(output: output)
+            options.language = runner.language
             options.useCache = !noCache
             options.keepDataUntilExit = true
             let builder = Builder(options: options, log: Runner.progress)
@@ -74,7 +101,7 @@ struct Build: ParsableCommand {
                     Runner.progress(String(format: "total     %.3f s, %.0f pages per second", total, Double(report.files) / max(total, 0.001)))
                 }
             }
-            Runner.progress("Built \(report.files) files into \(output): \(report.pagesRendered) rendered, \(report.pagesWritten) written")
+            runner.say(.progressBuilt, ["files": report.files, "output": output, "rendered": report.pagesRendered, "written": report.pagesWritten])
             return report.diagnostics
         }
     }
@@ -101,7 +128,8 @@ struct Serve: ParsableCommand {
         var options = ServeOptions(build: try folders.options(output: "Public"))
         (options.port, options.host, options.diagnosticsLanguage) = (port, bind, diagnosticsLanguage)
         if !["127.0.0.1", "localhost", "::1"].contains(bind) {
-            Runner.progress("warning: --bind \(bind) lets every computer that can reach this one see the preview, drafts included; use it only on a network you trust")
+            let language = SiteSettings.diagnosticsLanguage(content: options.build.content, choice: diagnosticsLanguage)
+            Runner.progress(Message(.serveBindWarning, ["address": bind]).text(in: language))
         }
         let server = PreviewServer(options, log: Runner.progress)
         let outcome = Outcome()
@@ -131,10 +159,15 @@ struct Check: ParsableCommand {
 
     @OptionGroup var folders: SiteFolders
 
+    @OptionGroup var language: DiagnosticsLanguage
+
     func run() throws {
-        try Runner(format: folders.diagnostics).run {
-            let report = try Builder(options: try folders.options(output: "Public"), log: Runner.progress).check()
-            Runner.progress("No errors.")
+        let runner = Runner(format: folders.diagnostics, language: language.resolved(content: folders.content))
+        try runner.run {
+            var options = try folders.options(output: "Public")
+            options.language = runner.language
+            let report = try Builder(options: options, log: Runner.progress).check()
+            runner.say(.progressNoErrors)
             return report.diagnostics
         }
     }
@@ -169,18 +202,24 @@ struct New: ParsableCommand {
                                             today: NewRecord.today(moment, content: URL(fileURLWithPath: content)))
             print("Created \(content)/\(path)")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            let language = SiteSettings.diagnosticsLanguage(content: URL(fileURLWithPath: content))
+            FileHandle.standardError.write(Data("error: \(error.problem.text(in: language))\n".utf8))
             throw ExitCode(1)
         }
     }
 }
 
-/// Prints diagnostics in the chosen format and turns a failed build into exit code 1.
+/// Prints diagnostics in the chosen format and language, and turns a failed build into exit code 1.
 struct Runner {
     let format: DiagnosticFormat
+    let language: DiagnosticLanguage
 
     static func progress(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func say(_ kind: DiagnosticKind, _ arguments: KeyValuePairs<String, any MessageArgument> = [:]) {
+        Self.progress(Message(kind, arguments).text(in: language))
     }
 
     func run(_ body: () throws -> [Diagnostic]) throws {
@@ -189,14 +228,14 @@ struct Runner {
         } catch let failed as BuildFailed {
             print(failed.diagnostics)
             let count = failed.errorCount
-            Self.progress("Build failed: \(count) error\(count == 1 ? "" : "s"); nothing was written.")
+            if count == 1 { say(.progressFailedOne) } else { say(.progressFailed, ["count": count]) }
             throw ExitCode(1)
         }
     }
 
     private func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            let line = format == .json ? diagnostic.json : diagnostic.description
+            let line = format == .json ? diagnostic.json(in: language) : diagnostic.description(in: language)
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }

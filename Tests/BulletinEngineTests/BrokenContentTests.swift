@@ -111,7 +111,7 @@ struct BrokenContentTests {
             Issue.record("expected failure")
         } catch {
             let format = try #require(error.diagnostics.first { $0.field == "format" && $0.line == 3 && $0.column == 9 })
-            #expect(format.json == #"{"column":9,"field":"format","line":3,"message":"found \"bnch\", did you mean \"bench\"? expected one of: bench, pavilion, roundtable, council, joint, hearing, mediation, drill, assembly, other","path":"communities\/oak-court\/meetings\/2024-01-03-unknown-format.md","severity":"error"}"#)
+            #expect(format.json == #"{"code":"choice-unknown","column":9,"field":"format","line":3,"message":"found \"bnch\", did you mean \"bench\"? expected one of: bench, pavilion, roundtable, council, joint, hearing, mediation, drill, assembly, other","message_en":"found \"bnch\", did you mean \"bench\"? expected one of: bench, pavilion, roundtable, council, joint, hearing, mediation, drill, assembly, other","path":"communities\/oak-court\/meetings\/2024-01-03-unknown-format.md","severity":"error"}"#)
             #expect(error.errorCount == Self.mistakes.count)
         }
     }

@@ -129,6 +129,9 @@ struct ServeTests {
             #expect(broken.body.contains("<html lang=\"zh-CN\">"))
             #expect(broken.body.contains("网站未能生成"))
             #expect(broken.body.contains("\(meeting) <span class=\"where\">行 "))
+            #expect(broken.body.contains("共 1 处问题"))
+            let message = broken.body.components(separatedBy: "<p class=\"message\">").last?.components(separatedBy: "</p>").first ?? ""
+            #expect(message.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "the message itself is in Chinese: \(message)")
         }
     }
 

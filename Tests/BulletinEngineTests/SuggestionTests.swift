@@ -28,8 +28,8 @@ struct SuggestionTests {
     }
 
     @Test func hintListsEveryCandidateWhenNothingIsClose() {
-        #expect(Suggestion.hint(for: "meting", in: ["meetings", "problems"]) == "did you mean \"meetings\"?")
-        #expect(Suggestion.hint(for: "zzzzzzzz", in: ["meetings", "problems"]) == "expected one of: meetings, problems")
+        #expect(Suggestion.hint(for: "meting", in: ["meetings", "problems"]).english == "did you mean \"meetings\"?")
+        #expect(Suggestion.hint(for: "zzzzzzzz", in: ["meetings", "problems"]).english == "expected one of: meetings, problems")
     }
 
     @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {

@@ -29,6 +29,8 @@ public struct BuildOptions: Sendable {
     /// Called before each output file is written; tests throw from it to simulate a full disk,
     /// and the preview server to stop a build when it is asked to stop.
     public var beforeWrite: (@Sendable (String) throws -> Void)?
+    /// The language of the progress lines given to the builder's `log`.
+    public var language: DiagnosticLanguage = .english
 
     public init(content: URL, templates: URL, output: URL, includeDrafts: Bool = false, moment: BuildMoment) {
         self.content = content

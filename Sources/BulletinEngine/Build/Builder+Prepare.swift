@@ -74,7 +74,7 @@ extension Builder {
     /// The first part of the load stage: the content folder listed and `site.yml` read.
     /// `stamped`: whether the next build will be told of the stamps (`check` writes no cache).
     func scan(stamped: Bool) throws(BuildFailed) -> Scanned {
-        log("[1/5] Loading \(options.content.path)")
+        say(.progressLoading, ["folder": options.content.path])
         let startedAt = Date().timeIntervalSince1970
         // Only a build that writes a cache keeps the folders' names for the next.
         let listings = stamped ? FolderListings(file: options.useCache ? OutputFolder(options.output).listingsFile : nil, startedAt: startedAt) : nil
@@ -200,7 +200,7 @@ extension Builder {
         let (inventory, site, theme, cache) = (loaded.inventory, loaded.site, loaded.theme, loaded.cache)
         var problems = loaded.problems
         let fileCount = inventory.records.count + inventory.communities.count + inventory.pages.count
-        log("[2/5] Validating \(fileCount) files")
+        say(.progressValidating, ["count": fileCount])
         let markdown = MarkdownRenderer(allowRawHTML: site.unsafeHTML)
         let parsed = ContentValidator(labels: theme.strings.values, markdown: markdown, cache: cache)
             .validate(inventory, site: site, recordDigests: loaded.digests?.records)
@@ -210,14 +210,13 @@ extension Builder {
         problems += parsed.bodyProblems
         clock.lap("validate")
 
-        log("[3/5] Indexing \(parsed.content.records.count) records")
+        say(.progressIndexing, ["count": parsed.content.records.count])
         var indexer = SiteIndexer(includeDrafts: options.includeDrafts,
                                   today: loaded.today)
         let graph = indexer.index(parsed.content)
         problems += indexer.diagnostics
         if site.baseURL == nil, !problems.contains(where: { $0.field == SiteFields.baseURL.key }) {
-            problems.append(Diagnostic(.warning, path: "site.yml", field: SiteFields.baseURL.key,
-                                       message: "is not set, so feed.xml, the community feeds and sitemap.xml are not written; add base_url: https://… to publish them"))
+            problems.append(Diagnostic(.warning, path: "site.yml", field: SiteFields.baseURL.key, .baseURLMissing))
         }
         clock.lap("index")
         let ordered = Diagnostic.ordered(problems)

@@ -45,7 +45,7 @@ extension Builder {
         if plan.unchanged, let current = plan.current, plan.outputFiles == nil {
             let check = TreeCheck(of: output.target, current.1)
             if check.intact {
-                log("[4/5] Nothing changed in \(jobs.count) files")
+                say(.progressNothingToRender, ["count": jobs.count])
                 clock.lap("render")
                 var kept = [(current.0, current.1)]
                 if let spare = TreeIdentity(of: output.spareFolder), spare != current.0, let manifest = known[spare] { kept.append((spare, manifest)) }
@@ -64,7 +64,7 @@ extension Builder {
         }
         let spare: URL
         do { spare = try update.prepareSpare(&plan, early: spareCheck) } catch {
-            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+            throw writeFailure(Message(.outputLockFailed, ["reason": error.localizedDescription]))
         }
         update.checkSources(&plan)
         for line in plan.found { log(line) }
@@ -84,20 +84,20 @@ extension Builder {
         }
         let loadedTheme = prepared.theme.loaded
         nextCache.complete { [trees] in BuildCache.encoded(trees: trees, last: last, theme: loadedTheme) }
-        log("[4/5] Rendering \(toRender) of \(jobs.count) files")
+        say(.progressRendering, ["count": toRender, "total": jobs.count])
         let written = jobs.indices.filter { work[$0] != .keep }
         let shared = update.sharedFiles(plan, written: written)
         let results = try renderPages(jobs, paths: paths, written: written, work: work, shared: shared, with: renderer, into: spare,
                                       empty: plan.spareWasEmpty, copyingFrom: output.target)
         clock.lap("render")
-        log("[5/5] Writing \(options.output.path)")
+        say(.progressWriting, ["folder": options.output.path])
         do {
             let patches = update.patches(stamping, written: written, results: results, in: spare,
                                          built: built == nil ? nil : 0, current: plan.current == nil ? nil : trees.count - 1)
             try nextCache.commit(tail: BuildCache.encoded(patches: patches))
             try update.commit(spare)
         } catch {
-            throw writeFailure("could not replace the output folder: \(error.localizedDescription)")
+            throw writeFailure(Message(.outputReplaceFailed, ["reason": error.localizedDescription]))
         }
         clock.lap("write")
         return BuildReport(diagnostics: prepared.warnings, files: jobs.count, pagesWritten: written.count, pagesRendered: toRender, timings: clock.timings)
@@ -142,11 +142,11 @@ extension Builder {
                     if let recorded = shared[item] { result.outputStamp = before == recorded ? TreeStamp.word(at: source) : TreeStamp.unknown }
                 }
             } catch {
-                failure.record("could not write \(path) into the folder beside \(options.output.path) (\(error.localizedDescription)); the previous site was left as it was")
+                failure.record(Message(.outputWriteFailed, ["path": path, "output": options.output.path, "reason": error.localizedDescription]))
             }
             return result
         }
-        if let message = failure.message { throw writeFailure(message) }
+        if let problem = failure.problem { throw writeFailure(problem) }
         return results
     }
 
@@ -177,8 +177,8 @@ extension Builder {
                 continue
             }
             let source = job.sourcePath(contentRoot: options.content) ?? path
-            let other = jobs[first].sourcePath(contentRoot: options.content).map { " (made from \($0))" } ?? ""
-            clashes.append(Diagnostic(path: source, message: "would be published as \(path), which the site already uses for another page\(other); rename this file"))
+            let other = jobs[first].sourcePath(contentRoot: options.content).map { Message(.madeFrom, ["source": $0]).messageArgument }
+            clashes.append(Diagnostic(path: source, Message(.outputPathClash, values: ["path": .text(path), "source": other ?? .text("")])))
         }
         throw BuildFailed(diagnostics: Diagnostic.ordered(clashes))
     }
@@ -187,12 +187,12 @@ extension Builder {
 /// The first of the failures that parallel work runs into; once one happened, the rest is skipped.
 private final class FirstFailure: @unchecked Sendable {
     private let lock = NSLock()
-    private var first: String?
+    private var first: Message?
 
     var happened: Bool { lock.withLock { first != nil } }
-    var message: String? { lock.withLock { first } }
+    var problem: Message? { lock.withLock { first } }
 
-    func record(_ message: String) {
-        lock.withLock { if first == nil { first = message } }
+    func record(_ problem: Message) {
+        lock.withLock { if first == nil { first = problem } }
     }
 }

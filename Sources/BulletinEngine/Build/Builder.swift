@@ -45,7 +45,7 @@ public struct Builder: Sendable {
             var scanning = clock
             scanning.lap("load")
             if let report = try unchanged(output, cacheStamp: cacheStamp, previous: loading.value, timings: scanning.timings,
-                                          how: " (no file's stamp changed)", checked: &checked, { $0.stamps == stamps }) {
+                                          how: .progressUnchangedStamps, checked: &checked, { $0.stamps == stamps }) {
                 return report
             }
         }
@@ -58,7 +58,7 @@ public struct Builder: Sendable {
         if options.keepDataUntilExit { ExitKeeper.keep((loaded, previous)) }
         // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
         if useCache, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs,
-           let report = try unchanged(output, cacheStamp: cacheStamp, previous: previous, timings: clock.timings, how: "",
+           let report = try unchanged(output, cacheStamp: cacheStamp, previous: previous, timings: clock.timings, how: .progressUnchanged,
                                       checked: &checked, { $0.inputs == inputs }) {
             return report
         }
@@ -79,7 +79,7 @@ public struct Builder: Sendable {
     /// An output found changed is written again by the rest of the build; `checked` keeps what
     /// was found, so that it is neither checked nor reported twice.
     private func unchanged(_ output: OutputFolder, cacheStamp: FileStamp?, previous: BuildCache, timings: [(stage: String, seconds: Double)],
-                           how: String, checked: inout OutputCheck?, _ matches: (BuildCache.LastBuild) -> Bool) throws(BuildFailed) -> BuildReport? {
+                           how: DiagnosticKind, checked: inout OutputCheck?, _ matches: (BuildCache.LastBuild) -> Bool) throws(BuildFailed) -> BuildReport? {
         let held = try lock(output)
         defer { held.release() }
         let cache = cacheAgain(output, stamp: cacheStamp, previous: previous)
@@ -91,18 +91,18 @@ public struct Builder: Sendable {
             checked = OutputCheck(tree: tree, files: check.files)
             return nil
         }
-        log("[2/5] Nothing changed since the last build" + how)
+        say(how)
         return BuildReport(diagnostics: last.warnings, files: last.files, pagesWritten: 0, pagesRendered: 0, timings: timings)
     }
 
     /// The build lock, and what killed builds left beside the output removed under it.
     private func lock(_ output: OutputFolder) throws(BuildFailed) -> BuildLock {
         do {
-            let lock = try output.lock { log("Waiting for another build into \(options.output.path) to finish") }
+            let lock = try output.lock { say(.progressWaiting, ["folder": options.output.path]) }
             output.removeLeftovers()
             return lock
         } catch {
-            throw writeFailure("cannot write beside the output folder: \(error.localizedDescription)")
+            throw writeFailure(Message(.outputLockFailed, ["reason": error.localizedDescription]))
         }
     }
 
@@ -111,8 +111,13 @@ public struct Builder: Sendable {
         stamp != nil && FileStamp(of: output.cacheFile) == stamp ? previous : BuildCache.load(from: output.cacheFile)
     }
 
-    func writeFailure(_ message: String) -> BuildFailed {
-        BuildFailed(diagnostics: [Diagnostic(path: options.output.path, message: message)])
+    func writeFailure(_ problem: Message) -> BuildFailed {
+        BuildFailed(diagnostics: [Diagnostic(path: options.output.path, problem)])
+    }
+
+    /// Logs a progress line in the language the options ask for.
+    func say(_ kind: DiagnosticKind, _ arguments: KeyValuePairs<String, any MessageArgument> = [:]) {
+        log(Message(kind, arguments).text(in: options.language))
     }
 }
 

@@ -15,18 +15,22 @@ public enum NewRecord {
         case titleGivesNoName(String)
         case exists(String)
 
-        public var description: String {
+        /// What went wrong, to give in the site's language.
+        public var problem: Message {
             switch self {
             case .unknownKind(let kind):
-                "unknown kind \"\(kind)\"; \(Suggestion.hint(for: kind, in: RecordKind.allCases.map(\.singular)))"
+                Message(.newKindUnknown, ["kind": kind, "hint": Suggestion.hint(for: kind, in: RecordKind.allCases.map(\.singular))])
             case .unknownCommunity(let name, let suggestion):
-                "there is no community folder communities/\(name)/ with a community.md" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+                Message(.newCommunityUnknown, values: ["name": .text(name),
+                                                       "hint": suggestion.map { Message(.didYouMeanAfter, ["word": $0]).messageArgument } ?? .text("")])
             case .titleGivesNoName(let title):
-                "cannot make a file name from the title \"\(title)\"; use a title with letters or digits"
+                Message(.newTitleGivesNoName, ["title": title])
             case .exists(let path):
-                "\(path) already exists; it was left untouched (choose another title or edit that file)"
+                Message(.newFileExists, ["path": path])
             }
         }
+
+        public var description: String { problem.english }
     }
 
     /// Today in the site's time zone (from site.yml), as the build reckons it.
