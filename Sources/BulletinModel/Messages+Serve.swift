@@ -2,7 +2,7 @@
 extension DiagnosticKind {
     static let serveKinds: [DiagnosticKind] = [
         serveServing, serveBuilt, serveFailed, servePortInUse, servePortHint, servePortZeroHint, serveBindWarning,
-        serveFolderFailed, serveErrorTitle, serveErrorIntro, serveErrorCount, serveLine, serveColumn, serveField,
+        serveFolderFailed, serveErrorTitle, serveErrorIntro, serveErrorCount, serveWhere, serveField,
     ]
 
     public static let serveServing = DiagnosticKind(
@@ -58,7 +58,8 @@ extension DiagnosticKind {
     public static let serveErrorCount = DiagnosticKind(
         "serve-error-count", .phrase, en: "Problems: %{count}", zh: "共 %{count} 处问题")
 
-    public static let serveLine = DiagnosticKind("serve-line", .phrase, en: "line", zh: "行")
-    public static let serveColumn = DiagnosticKind("serve-column", .phrase, en: "column", zh: "列")
-    public static let serveField = DiagnosticKind("serve-field", .phrase, en: "Field", zh: "字段")
+    public static let serveWhere = DiagnosticKind(
+        "serve-where", .phrase, en: "line %{line}, column %{column}", zh: "第 %{line} 行，第 %{column} 列")
+
+    public static let serveField = DiagnosticKind("serve-field", .phrase, en: "Field: %{field}", zh: "字段：%{field}")
 }

@@ -39,9 +39,11 @@ enum ErrorPage {
 
             """
         for diagnostic in diagnostics {
-            html += "<li><h2>\(escape(diagnostic.path)) <span class=\"where\">\(say(.serveLine)) \(diagnostic.line), "
-                + "\(say(.serveColumn)) \(diagnostic.column)</span></h2>\n"
-            if let field = diagnostic.field { html += "<p>\(say(.serveField)): <code>\(escape(field))</code></p>\n" }
+            html += "<li><h2>\(escape(diagnostic.path)) <span class=\"where\">"
+                + "\(say(.serveWhere, ["line": diagnostic.line, "column": diagnostic.column]))</span></h2>\n"
+            if let field = diagnostic.field {
+                html += "<p>" + say(.serveField, ["field": "\u{0}"]).replacingOccurrences(of: "\u{0}", with: "<code>\(escape(field))</code>") + "</p>\n"
+            }
             html += "<p class=\"message\">\(escape(diagnostic.message(in: language)))</p>\n"
             if let excerpt = excerpt(of: diagnostic, roots: roots) { html += excerpt }
             html += "</li>\n"

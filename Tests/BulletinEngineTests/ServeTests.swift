@@ -124,11 +124,11 @@ struct ServeTests {
         let meeting = "communities/青友园/meetings/2024-01-09-第二轮.md"
         try await serving(site) { port in
             let text = try site.read(meeting)
-            try site.write(meeting, text.replacingOccurrences(of: "format: 议事会", with: "format: [议事会"))
+            try site.write(meeting, text.replacingOccurrences(of: "format: 议事会", with: "format: 议是会"))
             let broken = try await eventually { try await request(port, "GET", "/") } until: { $0.status == 500 }
             #expect(broken.body.contains("<html lang=\"zh-CN\">"))
             #expect(broken.body.contains("网站未能生成"))
-            #expect(broken.body.contains("\(meeting) <span class=\"where\">行 "))
+            #expect(broken.body.contains("\(meeting) <span class=\"where\">第 3 行，第 9 列</span>"))
             #expect(broken.body.contains("共 1 处问题"))
             let message = broken.body.components(separatedBy: "<p class=\"message\">").last?.components(separatedBy: "</p>").first ?? ""
             #expect(message.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "the message itself is in Chinese: \(message)")
