@@ -135,6 +135,39 @@ struct ServeTests {
         }
     }
 
+    /// What staff do to the folders while the server runs: it shows what is wrong and comes
+    /// back by itself each time.
+    @Test func staysUpThroughADeletedContentFolderABrokenTemplateAndABrokenSiteYml() async throws {
+        let site = try TestSite.fixture("en-site")
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: Repo.templates, to: theme)
+        func page(_ port: Int, until status: Int) async throws -> HTTPAnswer {
+            try await eventually { try await request(port, "GET", "/") } until: { $0.status == status }
+        }
+        try await serving(site, templates: theme) { port in
+            let away = site.root.appendingPathComponent("content-away")
+            try FileManager.default.moveItem(at: site.content, to: away)
+            #expect(try await page(port, until: 500).status == 500)
+            try FileManager.default.moveItem(at: away, to: site.content)
+            #expect(try await page(port, until: 200).body.contains("<h1>"))
+
+            let base = theme.appendingPathComponent("layouts/base.mustache")
+            let layout = try String(contentsOf: base, encoding: .utf8)
+            try (layout + "\n{{#unclosed}}\n").write(to: base, atomically: true, encoding: .utf8)
+            let brokenTheme = try await page(port, until: 500)
+            #expect(brokenTheme.body.contains("layouts/base.mustache"))
+            try layout.write(to: base, atomically: true, encoding: .utf8)
+            #expect(try await page(port, until: 200).status == 200)
+
+            let settings = try site.read("site.yml")
+            try site.write("site.yml", settings + "\npage_size: many\n")
+            let brokenSettings = try await page(port, until: 500)
+            #expect(brokenSettings.body.contains("site.yml"))
+            try site.write("site.yml", settings)
+            #expect(try await page(port, until: 200).status == 200)
+        }
+    }
+
     @Test func stopsWithinASecondWithAPageListening() async throws {
         let site = try TestSite.fixture("en-site")
         let stopping = try await serving(site) { port in
@@ -178,8 +211,10 @@ struct ServeTests {
 /// Runs a preview server of `site` on a free port while `body` runs, then stops it as Ctrl-C
 /// does; returns how long stopping took.
 @discardableResult
-func serving(_ site: TestSite, port: Int = 0, workFolder: URL? = nil, _ body: (Int) async throws -> Void) async throws -> Duration {
+func serving(_ site: TestSite, port: Int = 0, workFolder: URL? = nil, templates: URL? = nil,
+             _ body: (Int) async throws -> Void) async throws -> Duration {
     var options = ServeOptions(build: site.options())
+    if let templates { options.build.templates = templates }
     (options.port, options.stopOnSignals) = (port, false)
     options.workFolder = workFolder ?? site.root.appendingPathComponent("serve")
     let server = PreviewServer(options, log: { _ in })
