@@ -63,8 +63,14 @@ public final class PreviewServer: Sendable {
         let rebuilds = Rebuilds { stopRequested in
             var options = build
             options.beforeWrite = { _ in if stopRequested() { throw CancellationError() } }
-            Self.buildOnce(options, state: state, language: language, roots: roots, log: log, stopped: stopRequested)
+            let built = Self.buildOnce(options, state: state, language: language, roots: roots, log: log, stopped: stopRequested)
             version.raise()
+            // After a build from scratch the spare tree is made now, while the page is read,
+            // rather than by the first edit; the site is the same, so pages are not reloaded.
+            if built, !Builder.hasSpare(output: options.output) {
+                options.makeSpare = true
+                _ = try? Builder(options: options).build()
+            }
         }
         rebuilds.request()
         let watcher = FolderWatcher(roots) { rebuilds.request() }
@@ -108,7 +114,7 @@ public final class PreviewServer: Sendable {
     public func stop() async { await group.get()?.triggerGracefulShutdown() }
 
     private static func buildOnce(_ options: BuildOptions, state: PreviewState, language: DiagnosticLanguage, roots: [URL],
-                                  log: @Sendable (String) -> Void, stopped: () -> Bool) {
+                                  log: @Sendable (String) -> Void, stopped: () -> Bool) -> Bool {
         let start = ContinuousClock.now
         do {
             let report = try Builder(options: options).build()
@@ -118,13 +124,15 @@ public final class PreviewServer: Sendable {
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             log(Message(.serveBuilt, ["files": report.files, "milliseconds": Int(milliseconds), "rendered": report.pagesRendered,
                                       "written": report.pagesWritten]).text(in: language))
+            return true
         } catch {
             // A build stopped because the server is stopping has nothing to show.
-            if stopped() { return }
+            if stopped() { return false }
             let diagnostics = error.diagnostics
             for diagnostic in diagnostics { log(diagnostic.description(in: language)) }
             state.failed(ErrorPage.html(diagnostics, language: language, roots: roots))
             log(Message(.serveFailed, ["count": error.errorCount]).text(in: language))
+            return false
         }
     }
 

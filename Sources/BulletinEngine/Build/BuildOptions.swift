@@ -26,6 +26,10 @@ public struct BuildOptions: Sendable {
     var compileTemplates = true
     /// Pages of types the engine does not list itself, published after its own.
     var extraPages: (@Sendable (SiteGraph) -> [any PageType])?
+    /// Write the spare tree and swap it in even when nothing changed (its files are the
+    /// output's, linked): the first edit after a build from scratch must otherwise make the
+    /// whole spare. The preview server does this while the writer reads the first page.
+    public var makeSpare = false
     /// Called before each output file is written; tests throw from it to simulate a full disk,
     /// and the preview server to stop a build when it is asked to stop.
     public var beforeWrite: (@Sendable (String) throws -> Void)?

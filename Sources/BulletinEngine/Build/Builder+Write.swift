@@ -42,7 +42,7 @@ extension Builder {
         var plan = update.plan(checked: checked)
         if options.keepDataUntilExit { ExitKeeper.keep((jobs, update, plan, renderer)) }
         // The output already holds these pages, if its files are still as the last build left them.
-        if plan.unchanged, let current = plan.current, plan.outputFiles == nil {
+        if plan.unchanged, !options.makeSpare, let current = plan.current, plan.outputFiles == nil {
             let check = TreeCheck(of: output.target, current.1)
             if check.intact {
                 say(.progressNothingToRender, ["count": jobs.count])

@@ -41,7 +41,7 @@ public struct Builder: Sendable {
         // What a check of the output found, when it found the output changed.
         var checked: OutputCheck?
         // Every input's stamp as the last build found it: nothing changed, and no file is read.
-        if useCache, let stamps = scanned.stamps, loading.value.last?.stamps == stamps {
+        if useCache, !options.makeSpare, let stamps = scanned.stamps, loading.value.last?.stamps == stamps {
             var scanning = clock
             scanning.lap("load")
             if let report = try unchanged(output, cacheStamp: cacheStamp, previous: loading.value, timings: scanning.timings,
@@ -57,7 +57,7 @@ public struct Builder: Sendable {
         let previous = loading.value
         if options.keepDataUntilExit { ExitKeeper.keep((loaded, previous)) }
         // Inputs equal to the last build's: if the output is still that build's tree, nothing is to do.
-        if useCache, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs,
+        if useCache, !options.makeSpare, let inputs = loaded.digests?.inputs, previous.last?.inputs == inputs,
            let report = try unchanged(output, cacheStamp: cacheStamp, previous: previous, timings: clock.timings, how: .progressUnchanged,
                                       checked: &checked, { $0.inputs == inputs }) {
             return report
@@ -109,6 +109,12 @@ public struct Builder: Sendable {
     /// The cache as it is now, under the lock: a build that finished while this one waited changed it.
     private func cacheAgain(_ output: OutputFolder, stamp: FileStamp?, previous: BuildCache) -> BuildCache {
         stamp != nil && FileStamp(of: output.cacheFile) == stamp ? previous : BuildCache.load(from: output.cacheFile)
+    }
+
+    /// Whether the output folder has a spare tree beside it, which builds keep up to date so
+    /// that an edit writes only what it changed.
+    public static func hasSpare(output: URL) -> Bool {
+        FileManager.default.fileExists(atPath: OutputFolder(output).spareFolder.path)
     }
 
     func writeFailure(_ problem: Message) -> BuildFailed {
