@@ -83,7 +83,8 @@ public final class PreviewServer: Sendable {
         router.add(middleware: StaticFiles(state: state, version: version))
         router.addSiteEvents(version, keepAlive: options.keepAlive)
         var logger = Logger(label: "bulletin.serve")
-        logger.logLevel = .error
+        // Its own errors on stopping (a page's stream cut) mean nothing to the writer; failures to start are thrown.
+        logger.logLevel = .critical
         let (host, title) = (options.host, site?.title ?? "the site")
         let application = Application(
             router: router,

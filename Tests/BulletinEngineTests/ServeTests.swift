@@ -249,3 +249,41 @@ func eventually<T>(_ attempt: () async throws -> T, until done: (T) -> Bool) asy
         try await Task.sleep(for: .milliseconds(20))
     }
 }
+
+/// The `bulletin serve` command itself, stopped by the signals a terminal and a service
+/// manager send.
+@Suite("Preview server command", .enabled(if: CLI.executable != nil, "the bulletin executable has not been built"))
+struct ServeCommandTests {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalStopsItWithinASecond(_ signal: Int32) async throws {
+        let site = try TestSite.fixture("en-site")
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["serve", "--content", site.content.path, "--templates", Repo.templates.path, "--port", "0", "--now", "2026-11-23"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": site.root.path]) { _, new in new }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let reader = errors.fileHandleForReading
+        let serving = try await onThread { () -> String in
+            var text = ""
+            while !text.contains("(Ctrl-C stops it)") {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
+        }
+        let port = try #require(serving.firstMatch(of: /127\.0\.0\.1:(\d+)\//).flatMap { Int($0.output.1) }, "\(serving)")
+        #expect(try await request(port, "GET", "/").status == 200)
+        let start = ContinuousClock.now
+        kill(process.processIdentifier, signal)
+        while process.isRunning, ContinuousClock.now - start < .seconds(5) { try await Task.sleep(for: .milliseconds(10)) }
+        let took = ContinuousClock.now - start
+        #expect(!process.isRunning)
+        #expect(took < .seconds(1), "took \(took)")
+        #expect(process.terminationStatus == 0)
+    }
+}
