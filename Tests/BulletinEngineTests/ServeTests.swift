@@ -168,6 +168,30 @@ struct ServeTests {
         }
     }
 
+    /// Twenty saves in a burst are one or two builds, and every page asked for meanwhile is
+    /// whole: the tree before a build or the tree after it.
+    @Test func aBurstOfSavesIsOneBuildAndPagesAreNeverHalfWritten() async throws {
+        let site = try TestSite.fixture("en-site")
+        let lines = Lines()
+        try await serving(site, log: { lines.add($0) }) { port in
+            _ = try await eventually { lines.count(containing: "Built ") } until: { $0 == 1 }
+            let text = try site.read(Self.meeting)
+            async let pages = (0..<60).asyncMap { _ in try await request(port, "GET", Self.meetingPage) }
+            for round in 0..<20 {
+                try site.write(Self.meeting, text.replacingOccurrences(of: "round 1\"", with: "round 1 (\(round))\""))
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            for page in try await pages {
+                #expect(page.status == 200 && page.body.hasSuffix("</html>\n"), "\(page.status) \(page.body.suffix(40))")
+            }
+            let served = try await eventually { try await request(port, "GET", Self.meetingPage) } until: { $0.body.contains("round 1 (19)") }
+            #expect(served.body.contains("round 1 (19)"))
+            try await Task.sleep(for: .milliseconds(300))
+            // The first build, then the burst: 20 saves, gathered into very few builds even on a slow machine.
+            #expect((2...5).contains(lines.count(containing: "Built ")), "\(lines.all)")
+        }
+    }
+
     @Test func stopsWithinASecondWithAPageListening() async throws {
         let site = try TestSite.fixture("en-site")
         let stopping = try await serving(site) { port in
@@ -212,12 +236,12 @@ struct ServeTests {
 /// does; returns how long stopping took.
 @discardableResult
 func serving(_ site: TestSite, port: Int = 0, workFolder: URL? = nil, templates: URL? = nil,
-             _ body: (Int) async throws -> Void) async throws -> Duration {
+             log: @escaping @Sendable (String) -> Void = { _ in }, _ body: (Int) async throws -> Void) async throws -> Duration {
     var options = ServeOptions(build: site.options())
     if let templates { options.build.templates = templates }
     (options.port, options.stopOnSignals) = (port, false)
     options.workFolder = workFolder ?? site.root.appendingPathComponent("serve")
-    let server = PreviewServer(options, log: { _ in })
+    let server = PreviewServer(options, log: log)
     let (ports, sink) = AsyncStream<Int>.makeStream()
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask {
@@ -237,6 +261,19 @@ func serving(_ site: TestSite, port: Int = 0, workFolder: URL? = nil, templates:
         await server.stop()
         try await group.next()
         return ContinuousClock.now - start
+    }
+}
+
+extension Lines {
+    func count(containing text: String) -> Int { all.count { $0.contains(text) } }
+}
+
+extension Range<Int> {
+    /// `transform` of each number, one after another.
+    func asyncMap<T>(_ transform: (Int) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for number in self { results.append(try await transform(number)) }
+        return results
     }
 }
 
