@@ -64,13 +64,13 @@ public final class PreviewServer: Sendable {
             var options = build
             options.beforeWrite = { _ in if stopRequested() { throw CancellationError() } }
             let built = Self.buildOnce(options, state: state, language: language, roots: roots, log: log, stopped: stopRequested)
-            version.raise()
-            // After a build from scratch the spare tree is made now, while the page is read,
-            // rather than by the first edit; the site is the same, so pages are not reloaded.
+            // After a build from scratch the spare tree is made now, before the site is
+            // announced, rather than by the writer's first save.
             if built, !Builder.hasSpare(output: options.output) {
                 options.makeSpare = true
                 _ = try? Builder(options: options).build()
             }
+            version.raise()
         }
         rebuilds.request()
         let watcher = FolderWatcher(roots) { rebuilds.request() }
