@@ -23,7 +23,6 @@ rm -rf "$serve/corpus" && cp -r "$corpus" "$serve/corpus"
 "$kit/hugo/prepare.sh" "$corpus" "$serve/hugo-site"
 for tool in /usr/bin/chromium /usr/bin/chromedriver; do [ -x "$tool" ] || { echo "$tool is missing" >&2; exit 2; }; done
 label="bulletin $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources Package.swift || echo ' with uncommitted changes'), $("$hugo" version | cut -d' ' -f1-2), corpus: $pages pages, $comms communities, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at the start"
-echo "$label"
 python3 Benchmarks/serve_latency.py --bulletin "$bin" --templates "$(pwd)/Templates" \
   --corpus "$serve/corpus" --hugo "$hugo" --hugo-site "$serve/hugo-site" --work "$serve" \
   --out "$work/serve-latency.txt" --label "$label" "$@"
