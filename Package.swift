@@ -46,7 +46,10 @@ let package = Package(
         // Small shared helpers: parallel map, digests (XXH3), binary coding, byte search.
         .target(name: "BulletinSupport", dependencies: ["XXHash"], swiftSettings: acrossTargets),
         // Records, dates, enumerations, source files and diagnostics.
-        .target(name: "BulletinModel", dependencies: ["BulletinSupport"], swiftSettings: acrossTargets),
+        // Not optimised across targets: built so, release binaries read the field tables'
+        // static lets from other targets without running their initialisers when no parser had
+        // touched them first (a build that takes every record from the cache crashed).
+        .target(name: "BulletinModel", dependencies: ["BulletinSupport"]),
         // Scanning the content folder, reading front matter, parsing and validating records.
         .target(
             name: "BulletinContent",
