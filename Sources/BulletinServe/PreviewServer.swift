@@ -91,13 +91,14 @@ public final class PreviewServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 // The first build is under way on its thread; pages are served once it is done.
-                while version.current == 0 { try? await Task.sleep(for: .milliseconds(5)) }
+                while version.current == 0, !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
                 let address = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(channel.localAddress?.port ?? 0)/")!
                 log(Message(.serveServing, ["title": title, "address": address.absoluteString]).text(in: language))
                 await ready(address)
             },
             logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [application],
+        // Services are stopped last first: a build under way stops before its next file, then the server.
+        var configuration = ServiceGroupConfiguration(services: [application, StopBuilds(rebuilds: rebuilds)],
                                                       gracefulShutdownSignals: options.stopOnSignals ? [.sigint, .sigterm] : [],
                                                       logger: logger)
         // Open pages hold their event streams; past this they are cut rather than waited for.
@@ -180,6 +181,17 @@ public final class PreviewServer: Sendable {
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
+    }
+}
+
+/// Stops the builds as soon as the server is asked to stop, so that Ctrl-C during a long first
+/// build does not wait for it to finish.
+private struct StopBuilds: Service {
+    let rebuilds: Rebuilds
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        rebuilds.stop()
     }
 }
 

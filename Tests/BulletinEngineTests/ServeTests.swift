@@ -179,7 +179,8 @@ struct ServeTests {
             async let pages = (0..<60).asyncMap { _ in try await request(port, "GET", Self.meetingPage) }
             // Saved as editors save: a whole new file renamed over the old one.
             for round in 0..<20 {
-                let temporary = site.url(Self.meeting + ".\(round).tmp")
+                // Hidden, as editors name it: the build leaves out names starting with `.`.
+                let temporary = site.url(Self.meeting).deletingLastPathComponent().appendingPathComponent(".lift-round-1.md.\(round).tmp")
                 try Data(text.replacingOccurrences(of: "round 1\"", with: "round 1 (\(round))\"").utf8).write(to: temporary)
                 _ = rename(temporary.path, site.url(Self.meeting).path)
                 try await Task.sleep(for: .milliseconds(2))
