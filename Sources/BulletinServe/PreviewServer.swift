@@ -22,6 +22,9 @@ public struct ServeOptions: Sendable {
     /// Ctrl-C and SIGTERM stop the server; tests stop it by `PreviewServer.stop()`.
     public var stopOnSignals = true
     public var keepAlive: Duration = .seconds(15)
+    /// Saves are gathered into one build until none has come for `quiet`, or for `longest` at most.
+    public var quiet: Duration = .milliseconds(30)
+    public var longest: Duration = .milliseconds(250)
 
     public init(build: BuildOptions) { self.build = build }
 }
@@ -73,7 +76,7 @@ public final class PreviewServer: Sendable {
             version.raise()
         }
         rebuilds.request()
-        let watcher = FolderWatcher(roots) { rebuilds.request() }
+        let watcher = FolderWatcher(roots, quiet: options.quiet, longest: options.longest) { rebuilds.request() }
         watcher.start()
         defer {
             watcher.stop()
