@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "BulletinServe",
             dependencies: [
-                "BulletinEngine", "BulletinModel",
+                "BulletinEngine", "BulletinModel", "BulletinRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -72,3 +72,8 @@ struct HTMLEscaping: MustacheContentType {
             | 1 << UInt64(UInt8(ascii: "\"")) | 1 << UInt64(UInt8(ascii: "'"))
     }
 }
+
+/// Text escaped as pages escape it, for HTML made outside the templates (the preview's error page).
+public enum HTMLText {
+    public static func escaped(_ text: String) -> String { HTMLEscaping().escapeText(text) }
+}

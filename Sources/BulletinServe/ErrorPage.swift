@@ -1,4 +1,5 @@
 import BulletinModel
+import BulletinRender
 import Foundation
 
 /// The page shown in place of every page while the content does not build: each problem with
@@ -88,18 +89,5 @@ enum ErrorPage {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { HTMLText.escaped(text) }
 }
